@@ -1,0 +1,74 @@
+// The extractor's contract: what extract() takes and returns. Pure data, no I/O.
+
+export type EntityType = "org" | "model" | "chip";
+
+export const INDICATOR_IDS = [
+  "pretraining_on_domestic",
+  "training_migration",
+  "posttraining_on_domestic",
+  "inference_on_domestic",
+  "compact_native_models",
+  "chip_policy_investment",
+  "export_controls",
+  "domestic_chip_capability",
+] as const;
+export type IndicatorId = (typeof INDICATOR_IDS)[number];
+
+export const STAGES = ["pretraining", "posttraining", "inference", "training"] as const;
+export type Stage = (typeof STAGES)[number];
+
+export type Modality = "achieved" | "planned" | "reported";
+
+/** Offsets are UTF-16 code-unit offsets into `title + "\n\n" + text`. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Entity extends Span {
+  type: EntityType;
+  /** Canonical catalog name, or the normalised surface form for a discovered name. */
+  name: string;
+  /** The text exactly as written in the article. */
+  surface: string;
+  /** True when found by a version pattern and not (yet) in the catalog. */
+  discovered?: boolean;
+}
+
+export interface Claim {
+  subject: string;
+  subjectType: "model" | "org";
+  chip: string;
+  /** Whether the chip is made by a Chinese vendor (from the catalog). */
+  chipDomestic: boolean;
+  stage: Stage;
+  modality: Modality;
+  /** A denied claim is kept for the analyst but is not a claim for scoring or indicators. */
+  negated: boolean;
+  /** The sentence (or sentence pair) the claim comes from. */
+  evidence: Span;
+}
+
+export interface IndicatorHit {
+  id: IndicatorId;
+  /** In [0, 1]. */
+  score: number;
+  /** Names of the rules that fired, so an analyst can see why. */
+  rules: string[];
+  /** Sentences that support the indicator. */
+  evidence: Span[];
+}
+
+export interface ArticleInput {
+  title: string;
+  text: string;
+  lang?: string;
+  published?: string;
+}
+
+export interface Extraction {
+  rulesetVersion: string;
+  entities: Entity[];
+  claims: Claim[];
+  indicators: IndicatorHit[];
+}

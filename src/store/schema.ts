@@ -1,0 +1,264 @@
+// The database schema. Every table that a job writes has a unique key, so that re-running a job writes nothing twice.
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const created = () => ts("created_at").notNull().defaultNow();
+
+export const feeds = pgTable(
+  "feeds",
+  {
+    id: serial("id").primaryKey(),
+    url: text("url").notNull(),
+    title: text("title").notNull().default(""),
+    siteUrl: text("site_url"),
+    lang: text("lang"),
+    category: text("category"),
+    note: text("note"),
+    enabled: boolean("enabled").notNull().default(true),
+    disabledReason: text("disabled_reason"),
+    /** Feeds the operator explicitly allowed to live on private addresses (e.g. an intranet source). */
+    allowPrivate: boolean("allow_private").notNull().default(false),
+    fetchFullText: boolean("fetch_full_text").notNull().default(false),
+    intervalSeconds: integer("interval_seconds").notNull().default(900),
+    nextFetchAt: ts("next_fetch_at").notNull().defaultNow(),
+    lastFetchAt: ts("last_fetch_at"),
+    lastSuccessAt: ts("last_success_at"),
+    lastNewItemAt: ts("last_new_item_at"),
+    lastStatus: text("last_status"),
+    lastHttpStatus: integer("last_http_status"),
+    lastError: text("last_error"),
+    etag: text("etag"),
+    lastModified: text("last_modified"),
+    errorCount: integer("error_count").notNull().default(0),
+    consecutiveErrors: integer("consecutive_errors").notNull().default(0),
+    broken: boolean("broken").notNull().default(false),
+    brokenReason: text("broken_reason"),
+    silent: boolean("silent").notNull().default(false),
+    parser: text("parser"),
+    itemsSeen: integer("items_seen").notNull().default(0),
+    createdAt: created(),
+  },
+  (t) => [uniqueIndex("feeds_url_key").on(t.url), index("feeds_due_idx").on(t.nextFetchAt)],
+);
+
+/**
+ * A story: articles whose text is a near-duplicate of the first one (syndicated copies).
+ * The SimHash is split into four 16-bit bands: two hashes within Hamming distance 3 share at least one band
+ * exactly, so candidate clusters are found by index instead of by scanning.
+ */
+export const storyClusters = pgTable(
+  "story_clusters",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    simhash: bigint("simhash", { mode: "bigint" }).notNull(),
+    band0: integer("band0").notNull(),
+    band1: integer("band1").notNull(),
+    band2: integer("band2").notNull(),
+    band3: integer("band3").notNull(),
+    createdAt: created(),
+  },
+  (t) => [
+    index("story_clusters_band0_idx").on(t.band0),
+    index("story_clusters_band1_idx").on(t.band1),
+    index("story_clusters_band2_idx").on(t.band2),
+    index("story_clusters_band3_idx").on(t.band3),
+  ],
+);
+
+export const articles = pgTable(
+  "articles",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    feedId: integer("feed_id")
+      .notNull()
+      .references(() => feeds.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    guid: text("guid"),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    fullText: text("full_text"),
+    lang: text("lang"),
+    author: text("author"),
+    publishedAt: ts("published_at"),
+    fetchedAt: ts("fetched_at").notNull().defaultNow(),
+    contentHash: text("content_hash").notNull(),
+    simhash: bigint("simhash", { mode: "bigint" }),
+    clusterId: bigint("cluster_id", { mode: "number" }).references(() => storyClusters.id),
+    rulesetVersion: text("ruleset_version"),
+    extractedAt: ts("extracted_at"),
+  },
+  (t) => [
+    uniqueIndex("articles_url_key").on(t.url),
+    uniqueIndex("articles_feed_guid_key").on(t.feedId, t.guid),
+    index("articles_content_hash_idx").on(t.contentHash),
+    index("articles_ruleset_idx").on(t.rulesetVersion),
+    index("articles_published_idx").on(t.publishedAt),
+    index("articles_cluster_idx").on(t.clusterId),
+  ],
+);
+
+export const mentions = pgTable(
+  "mentions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    articleId: bigint("article_id", { mode: "number" })
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    name: text("name").notNull(),
+    surface: text("surface").notNull(),
+    start: integer("start").notNull(),
+    end: integer("end").notNull(),
+    discovered: boolean("discovered").notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex("mentions_article_span_key").on(t.articleId, t.start, t.end, t.type),
+    index("mentions_name_idx").on(t.type, t.name),
+  ],
+);
+
+export const claims = pgTable(
+  "claims",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    articleId: bigint("article_id", { mode: "number" })
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    subject: text("subject").notNull(),
+    subjectType: text("subject_type").notNull(),
+    chip: text("chip").notNull(),
+    chipDomestic: boolean("chip_domestic").notNull(),
+    stage: text("stage").notNull(),
+    modality: text("modality").notNull(),
+    negated: boolean("negated").notNull().default(false),
+    evidenceStart: integer("evidence_start").notNull(),
+    evidenceEnd: integer("evidence_end").notNull(),
+  },
+  (t) => [
+    uniqueIndex("claims_article_key").on(t.articleId, t.subject, t.chip, t.stage, t.negated),
+    index("claims_subject_idx").on(t.subject, t.chip, t.stage),
+  ],
+);
+
+export const EVENT_STATUSES = ["flagged", "candidate", "confirmed", "dismissed"] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+/** An event is evidence for one indicator from one story; a syndicated story adds sources, not events. */
+export const events = pgTable(
+  "events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    indicator: text("indicator").notNull(),
+    clusterId: bigint("cluster_id", { mode: "number" })
+      .notNull()
+      .references(() => storyClusters.id),
+    title: text("title").notNull(),
+    score: real("score").notNull(),
+    rules: jsonb("rules").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    /** "flagged" when score >= threshold, else "candidate"; analysts move it to confirmed or dismissed. */
+    status: text("status").$type<EventStatus>().notNull(),
+    /** True when this is the first claim of its (subject, chip, stage) kind seen by chipwatch. */
+    novel: boolean("novel").notNull().default(false),
+    sourceCount: integer("source_count").notNull().default(1),
+    firstSeenAt: ts("first_seen_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+    reviewedAt: ts("reviewed_at"),
+    alertedAt: ts("alerted_at"),
+  },
+  (t) => [
+    uniqueIndex("events_indicator_cluster_key").on(t.indicator, t.clusterId),
+    index("events_status_idx").on(t.status, t.score),
+    index("events_first_seen_idx").on(t.firstSeenAt),
+  ],
+);
+
+export const eventSources = pgTable(
+  "event_sources",
+  {
+    eventId: bigint("event_id", { mode: "number" })
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    articleId: bigint("article_id", { mode: "number" })
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    score: real("score").notNull(),
+    rules: jsonb("rules").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    evidence: jsonb("evidence").$type<{ start: number; end: number }[]>().notNull().default(sql`'[]'::jsonb`),
+    addedAt: created(),
+  },
+  (t) => [uniqueIndex("event_sources_key").on(t.eventId, t.articleId), index("event_sources_article_idx").on(t.articleId)],
+);
+
+export const REVIEW_ACTIONS = ["confirm", "dismiss", "note", "reopen"] as const;
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+
+/** Append-only audit log of analyst actions. */
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    eventId: bigint("event_id", { mode: "number" })
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    action: text("action").$type<ReviewAction>().notNull(),
+    note: text("note"),
+    actor: text("actor").notNull(),
+    createdAt: created(),
+  },
+  (t) => [index("reviews_event_idx").on(t.eventId, t.createdAt)],
+);
+
+export const fetchRuns = pgTable(
+  "fetch_runs",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    feedId: integer("feed_id")
+      .notNull()
+      .references(() => feeds.id, { onDelete: "cascade" }),
+    /** The job that ran this fetch; a retried job reuses its key, so a retry records one run, not two. */
+    jobKey: text("job_key").notNull(),
+    startedAt: ts("started_at").notNull(),
+    finishedAt: ts("finished_at").notNull(),
+    outcome: text("outcome").notNull(),
+    httpStatus: integer("http_status"),
+    bytes: integer("bytes").notNull().default(0),
+    items: integer("items").notNull().default(0),
+    newItems: integer("new_items").notNull().default(0),
+    parser: text("parser"),
+    error: text("error"),
+  },
+  (t) => [uniqueIndex("fetch_runs_job_key").on(t.jobKey), index("fetch_runs_feed_idx").on(t.feedId, t.startedAt)],
+);
+
+/** Analysts and their API tokens (stored as SHA-256 hashes). */
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: created(),
+  },
+  (t) => [uniqueIndex("users_name_key").on(t.name), uniqueIndex("users_token_key").on(t.tokenHash)],
+);
+
+/** Small key/value store for instance state (e.g. the generated API token's hash). */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});

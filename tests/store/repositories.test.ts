@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { availableDrivers, createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { addFeeds, claimDueFeeds, countFeeds, getFeed, recordFetch } from "../../src/store/repositories/feeds.ts";
+import { assignCluster, insertNewArticles } from "../../src/store/repositories/articles.ts";
+import { saveExtraction } from "../../src/store/repositories/extractions.ts";
+import { claims, eventSources, events, mentions } from "../../src/store/schema.ts";
+import type { Extraction } from "../../src/extract/types.ts";
+
+const extraction = (score: number, rules = ["rule.a"]): Extraction => ({
+  rulesetVersion: "v-test",
+  entities: [{ type: "chip", name: "Huawei Ascend 910C", surface: "Ascend 910C", start: 0, end: 11 }],
+  claims: [
+    {
+      subject: "GLM-5",
+      subjectType: "model",
+      chip: "Huawei Ascend 910C",
+      chipDomestic: true,
+      stage: "pretraining",
+      modality: "achieved",
+      negated: false,
+      evidence: { start: 0, end: 30 },
+    },
+  ],
+  indicators: [{ id: "pretraining_on_domestic", score, rules, evidence: [{ start: 0, end: 30 }] }],
+});
+
+describe.each(availableDrivers())("repositories on %s", (driver) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(driver);
+  });
+  afterAll(async () => t?.destroy());
+
+  it("adds feeds once by URL and hands each due feed out once", async () => {
+    const first = await addFeeds(t.db, [{ url: "https://a.example/feed" }, { url: "https://b.example/feed" }]);
+    const again = await addFeeds(t.db, [{ url: "https://a.example/feed" }]);
+    expect(first).toHaveLength(2);
+    expect(again).toHaveLength(0);
+    expect(await countFeeds(t.db)).toBe(2);
+    const now = new Date(Date.now() + 1000);
+    const claimed = await claimDueFeeds(t.db, now, 10, 60);
+    expect(claimed.map((f) => f.url).sort()).toEqual(["https://a.example/feed", "https://b.example/feed"]);
+    expect(await claimDueFeeds(t.db, now, 10, 60)).toHaveLength(0);
+  });
+
+  it("records a fetch once per job key and counts errors", async () => {
+    const [feed] = await addFeeds(t.db, [{ url: "https://c.example/feed" }]);
+    const outcome = {
+      feedId: feed!.id,
+      jobKey: "job-1",
+      startedAt: new Date(),
+      finishedAt: new Date(),
+      outcome: "error" as const,
+      httpStatus: 500,
+      bytes: 0,
+      items: 0,
+      newItems: 0,
+      parser: null,
+      error: "http 500",
+      nextFetchAt: new Date(Date.now() + 60_000),
+      intervalSeconds: 900,
+      etag: '"abc"',
+    };
+    await recordFetch(t.db, outcome);
+    await recordFetch(t.db, outcome);
+    const after = await getFeed(t.db, feed!.id);
+    expect(after?.consecutiveErrors).toBe(1);
+    expect(after?.etag).toBe('"abc"');
+  });
+
+  it("stores articles once and an extraction idempotently, as one event per story", async () => {
+    const [feed] = await addFeeds(t.db, [{ url: "https://d.example/feed" }]);
+    const [other] = await addFeeds(t.db, [{ url: "https://e.example/feed" }]);
+    const row = (feedId: number, url: string) => ({
+      feedId,
+      url,
+      guid: url,
+      title: "GLM-5 pre-trained on Ascend",
+      contentHash: url,
+      simhash: 0x1234_5678_9abc_def0n,
+    });
+    const inserted = await insertNewArticles(t.db, [row(feed!.id, "https://d.example/1"), row(other!.id, "https://e.example/1")]);
+    expect(inserted).toHaveLength(2);
+    expect(await insertNewArticles(t.db, [row(feed!.id, "https://d.example/1")])).toHaveLength(0);
+
+    const [a, b] = inserted;
+    const ca = await assignCluster(t.db, a!.id, a!.simhash, 3);
+    const cb = await assignCluster(t.db, b!.id, b!.simhash ^ 0b101n, 3);
+    expect(cb).toBe(ca);
+
+    const s1 = await saveExtraction(t.db, { id: a!.id, title: a!.title, clusterId: ca }, extraction(0.8), { flagThreshold: 0.5 });
+    expect(s1.newlyFlagged).toHaveLength(1);
+    const s1again = await saveExtraction(t.db, { id: a!.id, title: a!.title, clusterId: ca }, extraction(0.8), { flagThreshold: 0.5 });
+    expect(s1again.newlyFlagged).toHaveLength(0);
+    await saveExtraction(t.db, { id: b!.id, title: b!.title, clusterId: cb }, extraction(0.9, ["rule.b"]), { flagThreshold: 0.5 });
+
+    const evs = await t.db.select().from(events);
+    expect(evs).toHaveLength(1);
+    expect(evs[0]!.sourceCount).toBe(2);
+    expect(evs[0]!.score).toBeCloseTo(0.9);
+    expect(evs[0]!.rules).toEqual(["rule.a", "rule.b"]);
+    expect(evs[0]!.novel).toBe(true);
+    expect(await t.db.select().from(mentions).where(eq(mentions.articleId, a!.id))).toHaveLength(1);
+    expect(await t.db.select().from(claims).where(eq(claims.articleId, a!.id))).toHaveLength(1);
+
+    // Reprocess with a ruleset that no longer sees the indicator: the source goes, the event stays for article b.
+    const none: Extraction = { ...extraction(0), indicators: [], rulesetVersion: "v2" };
+    const removed = await saveExtraction(t.db, { id: a!.id, title: a!.title, clusterId: ca }, none, { flagThreshold: 0.5 });
+    expect(removed.removedIndicators).toEqual(["pretraining_on_domestic"]);
+    expect(await t.db.select().from(eventSources)).toHaveLength(1);
+    const [ev] = await t.db.select().from(events);
+    expect(ev?.sourceCount).toBe(1);
+  });
+});
