@@ -110,6 +110,7 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/g;
 function legacyFallback(b: Buffer): string {
   const gb = iconv.decode(b, "gb18030");
   if (!gb.includes("\ufffd")) {
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     const nonAscii = gb.replace(/[\x00-\x7f]/g, "").length;
     const han = gb.match(HAN)?.length ?? 0;
     if (nonAscii > 0 && han / nonAscii >= 0.8) return "gb18030";

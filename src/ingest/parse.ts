@@ -1,0 +1,136 @@
+// Feed text -> ParsedFeed. JSON Feed by our own parser; XML by rss-parser (strict, entity-safe) with feedsmith
+// (lenient) as fallback when rss-parser rejects the document or misses its items.
+import { buildItem, textOf } from "./feed-item.ts";
+import { parseWithFeedsmith } from "./from-feedsmith.ts";
+import { parseWithRssParser, type RawFeed } from "./from-rss-parser.ts";
+import { htmlToText } from "./html-text.ts";
+import { parseJsonFeed } from "./json-feed.ts";
+import { resolveLink } from "./resolve-link.ts";
+import { FeedParseError, type FeedFormat, type ParsedFeed } from "./types.ts";
+import { assertParsableXml, findRootElement, MAX_FEED_CHARS, type RootElement } from "./xml-prelude.ts";
+
+export interface ParseOptions {
+  /** URL the document was fetched from: the last base for relative links. */
+  baseUrl?: string;
+}
+
+function formatOfRoot(root: RootElement): FeedFormat | null {
+  const local = (root.name.split(":").pop() ?? "").toLowerCase();
+  if (local === "rss") return "rss";
+  if (local === "rdf") return "rdf";
+  if (local === "feed") return "atom";
+  return null;
+}
+
+function stripLeading(text: string): string {
+  return text.replace(/^[\ufeff\s]+/, "");
+}
+
+/** The feed format from the document's root (or `{` for JSON); null if it is not a feed we read. */
+export function detectFormat(text: string): FeedFormat | null {
+  const t = stripLeading(text);
+  if (t.startsWith("{")) return "json";
+  const root = findRootElement(t);
+  return root ? formatOfRoot(root) : null;
+}
+
+// XML 1.0 forbids these; strict sax aborts on them, and they carry nothing.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const ILLEGAL_XML_CHARS = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g;
+
+/** Rough count of item/entry start tags, to notice a parser that silently lost items. */
+function countItemTags(text: string): number {
+  return text.match(/<(?:[\w.-]+:)?(?:item|entry)[\s>]/g)?.length ?? 0;
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message.split("\n")[0]! : String(err);
+}
+
+interface RawParse {
+  parser: ParsedFeed["parser"];
+  format: FeedFormat;
+  feed: RawFeed;
+}
+
+const EMPTY_FEED: RawFeed = { title: "", link: null, language: null, ttl: null, items: [] };
+
+type Attempt = (text: string, rootFormat: FeedFormat) => Promise<RawParse>;
+
+const withRssParser: Attempt = async (text, rootFormat) => ({
+  parser: "rss-parser",
+  format: rootFormat,
+  feed: await parseWithRssParser(text),
+});
+const withFeedsmith: Attempt = async (text) => ({ parser: "feedsmith", ...parseWithFeedsmith(text) });
+
+/**
+ * A document cut off mid-stream ("...</channel></rs") loses its end tag; close the root so a parser can keep
+ * the items it has. Returns null when the document already ends with its root's end tag.
+ */
+export function closeTruncatedRoot(text: string, rootName: string): string | null {
+  const trimmed = text.trimEnd();
+  if (trimmed.endsWith(`</${rootName}>`)) return null;
+  return `${trimmed.replace(/<\/?[\w:.-]*\s*$/, "")}\n</${rootName}>`;
+}
+
+async function parseXml(text: string, root: RootElement, rootFormat: FeedFormat): Promise<RawParse> {
+  // <rss>/<rdf:RDF> without a channel or items is a valid empty document; rss-parser throws a TypeError on it.
+  const itemTags = countItemTags(text);
+  if (rootFormat !== "atom" && !/<(?:[\w.-]+:)?channel[\s>/]/.test(text) && itemTags === 0) {
+    return { parser: "rss-parser", format: rootFormat, feed: EMPTY_FEED };
+  }
+  // rss-parser flattens Atom text constructs (xhtml titles, inline markup); feedsmith keeps them.
+  const attempts = rootFormat === "atom" ? [withFeedsmith, withRssParser] : [withRssParser, withFeedsmith];
+  const repaired = closeTruncatedRoot(text, root.name);
+  const inputs = repaired === null ? [text] : [text, repaired];
+  let best: RawParse | null = null;
+  const errors: string[] = [];
+  for (const input of inputs) {
+    for (const attempt of attempts) {
+      try {
+        const result = await attempt(input, rootFormat);
+        // A parser that is not namespace-aware (rss-parser on <p0:entry>) may return no items: try the next.
+        if (result.feed.items.length > 0 || itemTags === 0) return result;
+        if (best === null) best = result;
+      } catch (err) {
+        errors.push(`${attempt === withRssParser ? "rss-parser" : "feedsmith"}: ${errorMessage(err)}`);
+      }
+    }
+  }
+  if (best) return best;
+  throw new FeedParseError(`not a parsable feed: ${[...new Set(errors)].join("; ")}`);
+}
+
+export async function parseFeed(input: string, opts: ParseOptions = {}): Promise<ParsedFeed> {
+  const text = stripLeading(input);
+  if (text.length > MAX_FEED_CHARS) throw new FeedParseError(`document too large: ${text.length} characters`);
+  if (text === "") throw new FeedParseError("not a feed: empty document");
+  if (text.startsWith("{")) return parseJsonFeed(text, opts.baseUrl);
+
+  const root = findRootElement(text);
+  if (!root) throw new FeedParseError("not a feed: no XML root element");
+  const rootFormat = formatOfRoot(root);
+  if (!rootFormat) throw new FeedParseError(`not a feed: root element <${root.name}>`);
+  assertParsableXml(text, root);
+
+  const { parser, format, feed } = await parseXml(text.replace(ILLEGAL_XML_CHARS, ""), root, rootFormat);
+
+  const xmlBaseRaw = /\bxml:base\s*=\s*["']([^"']*)["']/.exec(root.attributes)?.[1];
+  const xmlBase = xmlBaseRaw === undefined ? null : resolveLink(xmlBaseRaw, opts.baseUrl);
+  const rawLink = typeof feed.link === "string" && feed.link.trim() !== "" ? feed.link : null;
+  const link = rawLink === null ? null : resolveLink(rawLink, xmlBase, opts.baseUrl);
+  const bases = [xmlBase, link, opts.baseUrl ?? null];
+  const ttl = Number.parseInt(String(feed.ttl ?? ""), 10);
+  const language = typeof feed.language === "string" && feed.language.trim() !== "" ? feed.language.trim() : null;
+
+  return {
+    format,
+    parser,
+    title: htmlToText(textOf(feed.title) ?? ""),
+    link,
+    language,
+    ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : null,
+    items: feed.items.map((item) => buildItem(item, bases)),
+  };
+}
