@@ -1,0 +1,59 @@
+// Queue mode scheduler: a BullMQ job scheduler fires a tick every SCHEDULER_TICK_MS; this process's own small
+// worker runs the tick, which claims due feeds in the database and enqueues one pollFeed job per feed.
+import { Worker } from "bullmq";
+import type { Logger } from "pino";
+import type { Config } from "../src/config.ts";
+import { createLogger } from "../src/observability/logger.ts";
+import { defaultClaimSettings, enqueueDueFeeds, type ClaimSettings } from "../src/queue/claim-due-feeds.ts";
+import { DUE_FEEDS_TICK, TICK_QUEUE, type TickWorker } from "../src/queue/names.ts";
+import { openJobsQueue, openTickQueue } from "../src/queue/queues.ts";
+import { requireQueueMode } from "../src/queue/queue-mode.ts";
+import { createRedisConnection } from "../src/queue/redis.ts";
+import { openDatabase } from "../src/store/db.ts";
+import { closeOnSignals, type Closable } from "./shutdown.ts";
+
+export interface SchedulerOptions {
+  logger?: Logger;
+  claim?: Partial<ClaimSettings>;
+  /** Install SIGTERM/SIGINT handlers that drain and exit (default true). */
+  handleSignals?: boolean;
+}
+
+export async function runScheduler(config: Config, opts: SchedulerOptions = {}): Promise<Closable> {
+  const logger = (opts.logger ?? createLogger(config, "chipwatch-scheduler")).child({ role: "scheduler" });
+  const { redisUrl, databaseUrl } = requireQueueMode(config);
+  const database = await openDatabase({ databaseUrl, maxConnections: 2 });
+  await database.migrate();
+  const settings: ClaimSettings = { ...defaultClaimSettings, ...opts.claim };
+
+  const connection = createRedisConnection(redisUrl, logger, "scheduler");
+  const queueSettings = { connection, prefix: config.QUEUE_PREFIX, logger };
+  const jobs = openJobsQueue(queueSettings);
+  const ticks = openTickQueue(queueSettings);
+  // Upserting is idempotent: every scheduler process does it, there is still one scheduler in Redis.
+  await ticks.upsertJobScheduler(DUE_FEEDS_TICK, { every: config.SCHEDULER_TICK_MS }, { name: DUE_FEEDS_TICK, data: {} });
+
+  const worker: TickWorker = new Worker(
+    TICK_QUEUE,
+    async () => {
+      const result = await enqueueDueFeeds(database.db, jobs, settings);
+      if (result.claimed > 0) logger.info(result, "tick: feeds enqueued");
+      return result;
+    },
+    { connection, prefix: config.QUEUE_PREFIX, concurrency: 1 },
+  );
+  worker.on("error", (err) => logger.warn({ err: err.message }, "tick worker error"));
+  worker.on("failed", (job, err) => logger.warn({ err: err.message, job: job?.id }, "tick failed; the next tick retries"));
+  logger.info({ tickMs: config.SCHEDULER_TICK_MS, prefix: config.QUEUE_PREFIX }, "scheduler started");
+
+  const handle: Closable = {
+    close: async () => {
+      await worker.close();
+      await Promise.all([jobs.close(), ticks.close()]);
+      await connection.quit().catch(() => connection.disconnect());
+      await database.close();
+    },
+  };
+  if (opts.handleSignals ?? true) closeOnSignals(handle, logger);
+  return handle;
+}

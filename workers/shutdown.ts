@@ -1,0 +1,36 @@
+// Graceful shutdown for long-running processes: the first SIGTERM/SIGINT drains (close waits for in-flight jobs),
+// a second one, or a drain that takes longer than the grace period, exits at once.
+import type { Logger } from "pino";
+
+export interface Closable {
+  close(): Promise<void>;
+}
+
+export function closeOnSignals(target: Closable, logger: Logger, graceMs = 60_000): void {
+  let closing = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (closing) {
+      logger.warn({ signal }, "second signal: exiting without waiting");
+      process.exit(1);
+    }
+    closing = true;
+    logger.info({ signal }, "shutting down: draining in-flight jobs");
+    const timer = setTimeout(() => {
+      logger.error({ graceMs }, "drain took too long: exiting");
+      process.exit(1);
+    }, graceMs);
+    timer.unref();
+    target.close().then(
+      () => {
+        logger.info("shut down cleanly");
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ err: (err as Error).message }, "error while shutting down");
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+}

@@ -1,0 +1,91 @@
+// Queue mode worker: runs the same job functions as the embedded runner, fed by the BullMQ jobs queue. Any number of
+// these may run on any number of machines; the job functions are idempotent, so a job that BullMQ re-delivers
+// (stalled lock, killed worker) writes nothing twice.
+import { Worker } from "bullmq";
+import type { Logger } from "pino";
+import type { Config } from "../src/config.ts";
+import { createJobDeps } from "../src/jobs/deps.ts";
+import { runJob } from "../src/jobs/handlers.ts";
+import { createLogger } from "../src/observability/logger.ts";
+import { createMetrics, type Metrics } from "../src/observability/metrics.ts";
+import { createQueueEnqueue } from "../src/queue/enqueue.ts";
+import { JOBS_QUEUE, type JobsWorker } from "../src/queue/names.ts";
+import { requireQueueMode } from "../src/queue/queue-mode.ts";
+import { startQueueDepthCollector } from "../src/queue/queue-depth.ts";
+import { openJobsQueue } from "../src/queue/queues.ts";
+import { createRedisConnection } from "../src/queue/redis.ts";
+import { openDatabase } from "../src/store/db.ts";
+import { closeOnSignals, type Closable } from "./shutdown.ts";
+
+export interface WorkerOptions {
+  logger?: Logger;
+  metrics?: Metrics;
+  /** Install SIGTERM/SIGINT handlers that drain and exit (default true). */
+  handleSignals?: boolean;
+  /** BullMQ lock duration; the lock is renewed every half of it from this process's event loop. */
+  lockDurationMs?: number;
+}
+
+/** Long enough that a CPU-heavy parse (measured in docs/PERFORMANCE.md) never outlasts a lock renewal. */
+export const LOCK_DURATION_MS = 60_000;
+
+export interface WorkerHandle extends Closable {
+  worker: JobsWorker;
+  metrics: Metrics;
+}
+
+export async function runWorker(config: Config, opts: WorkerOptions = {}): Promise<WorkerHandle> {
+  const logger = (opts.logger ?? createLogger(config, "chipwatch-worker")).child({ role: "worker", pid: process.pid });
+  const { redisUrl, databaseUrl } = requireQueueMode(config);
+  // A pool a little larger than the concurrency: jobs run a few queries in parallel.
+  const database = await openDatabase({ databaseUrl, maxConnections: Math.min(config.WORKER_CONCURRENCY + 2, 32) });
+  await database.migrate();
+  const metrics = opts.metrics ?? createMetrics();
+
+  const connection = createRedisConnection(redisUrl, logger, "worker");
+  const queue = openJobsQueue({ connection, prefix: config.QUEUE_PREFIX, logger });
+  const deps = createJobDeps({ db: database.db, config, logger, metrics, enqueue: createQueueEnqueue(queue) });
+
+  const worker: JobsWorker = new Worker(
+    JOBS_QUEUE,
+    async (job) => {
+      const end = metrics.jobDuration.startTimer({ queue: JOBS_QUEUE, job: job.name });
+      try {
+        // BullMQ always assigns an id; the fallback only satisfies the type.
+        const result = await runJob(job.name, job.data, deps, job.id ?? `${job.name}-${job.timestamp}`);
+        end({ result: "ok" });
+        return result;
+      } catch (err) {
+        end({ result: "error" });
+        throw err;
+      }
+    },
+    {
+      connection,
+      prefix: config.QUEUE_PREFIX,
+      concurrency: config.WORKER_CONCURRENCY,
+      lockDuration: opts.lockDurationMs ?? LOCK_DURATION_MS,
+    },
+  );
+  worker.on("error", (err) => logger.warn({ err: err.message }, "worker error"));
+  worker.on("failed", (job, err) =>
+    logger.warn({ err: err.message, job: job?.id, name: job?.name, attempt: job?.attemptsMade }, "job failed"),
+  );
+  const stopDepth = startQueueDepthCollector([queue], metrics, logger);
+  logger.info({ concurrency: config.WORKER_CONCURRENCY, prefix: config.QUEUE_PREFIX }, "worker started");
+
+  const handle: WorkerHandle = {
+    worker,
+    metrics,
+    close: async () => {
+      stopDepth();
+      // close() stops taking jobs and waits for the active ones to finish.
+      await worker.close();
+      await queue.close();
+      await connection.quit().catch(() => connection.disconnect());
+      await database.close();
+    },
+  };
+  if (opts.handleSignals ?? true) closeOnSignals(handle, logger);
+  return handle;
+}
