@@ -9,5 +9,6 @@ export default defineConfig({
     pool: "forks",
     maxWorkers: 2,
     globalSetup: ["tests/support/global-setup.ts"],
+    reporters: ["default", "./tests/support/summary-reporter.ts"],
   },
 });

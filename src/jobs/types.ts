@@ -54,6 +54,8 @@ export interface JobDeps {
   /** Called with events that became flagged (alerts, metrics). Must not throw. */
   onFlagged: (eventIds: number[]) => Promise<void>;
   metrics: Metrics;
+  /** Runs a request to one host under the per-host politeness limits (one at a time, minimum interval). */
+  limitHost: <T>(host: string, fn: () => Promise<T>) => Promise<T>;
 }
 
 export type JobHandler<N extends JobName> = (data: JobDataMap[N], deps: JobDeps, jobKey: string) => Promise<JobResultMap[N]>;

@@ -129,3 +129,29 @@ export async function assignCluster(
   const [after] = await db.select({ clusterId: articles.clusterId }).from(articles).where(eq(articles.id, articleId));
   return after?.clusterId ?? clusterId;
 }
+
+/** Of the given content hashes, those already stored (the same text under another URL). */
+export async function existingContentHashes(db: Db, hashes: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < hashes.length; i += BATCH) {
+    const rows = await db
+      .select({ hash: articles.contentHash })
+      .from(articles)
+      .where(inArray(articles.contentHash, hashes.slice(i, i + BATCH)));
+    for (const r of rows) found.add(r.hash);
+  }
+  return found;
+}
+
+/**
+ * A feed's articles that were stored but never extracted: a poll that died between the two steps left them, and the
+ * next poll of the feed (or the retry) finishes them, so no article is stored without its extraction for long.
+ */
+export async function unextractedArticles(db: Db, feedId: number, limit = 1000): Promise<Article[]> {
+  return db
+    .select()
+    .from(articles)
+    .where(and(eq(articles.feedId, feedId), isNull(articles.extractedAt)))
+    .orderBy(asc(articles.id))
+    .limit(limit);
+}

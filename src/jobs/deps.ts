@@ -1,0 +1,27 @@
+// Builds the dependencies every job receives, the same way for both runners.
+import type { Logger } from "pino";
+import { createWebhookNotifier } from "../alerts/webhook.ts";
+import type { Config } from "../config.ts";
+import { createHostLimiter } from "../ingest/politeness.ts";
+import type { Metrics } from "../observability/metrics.ts";
+import type { Db } from "../store/db.ts";
+import type { Enqueue, JobDeps } from "./types.ts";
+
+export function createJobDeps(parts: { db: Db; config: Config; logger: Logger; metrics: Metrics; enqueue: Enqueue }): JobDeps {
+  const { db, config, logger } = parts;
+  const limiter = createHostLimiter(config.FETCH_HOST_INTERVAL_MS);
+  const notify = config.WEBHOOK_URL
+    ? createWebhookNotifier({ url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET ?? "", threshold: config.WEBHOOK_THRESHOLD }, db, logger)
+    : async () => {};
+  return {
+    ...parts,
+    limitHost: (host, fn) => limiter.run(host, fn),
+    onFlagged: async (eventIds) => {
+      try {
+        await notify(eventIds);
+      } catch (err) {
+        logger.error({ err }, "alert notifier failed");
+      }
+    },
+  };
+}

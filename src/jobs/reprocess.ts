@@ -1,0 +1,59 @@
+// reprocess: re-run extraction over stored articles whose ruleset version differs from the current one, and report
+// what changed per indicator. With dryRun, nothing is written: the new extraction is compared with the stored events.
+import { eq } from "drizzle-orm";
+import { rulesetVersion } from "../extract/extract.ts";
+import { articlesToReprocess, type Article } from "../store/repositories/articles.ts";
+import { eventSources, events } from "../store/schema.ts";
+import { extractAndStore, extractArticleText } from "./extract-and-store.ts";
+import type { JobDeps, ReprocessDiff } from "./types.ts";
+
+const PAGE = 200;
+const EXAMPLES = 3;
+
+async function storedIndicators(deps: JobDeps, articleId: number): Promise<string[]> {
+  const rows = await deps.db
+    .select({ indicator: events.indicator })
+    .from(eventSources)
+    .innerJoin(events, eq(events.id, eventSources.eventId))
+    .where(eq(eventSources.articleId, articleId));
+  return rows.map((r) => r.indicator);
+}
+
+function note(diff: ReprocessDiff, article: Article, indicator: string, change: "added" | "removed") {
+  const entry = (diff.indicators[indicator] ??= { added: 0, removed: 0, examples: [] });
+  entry[change]++;
+  if (entry.examples.length < EXAMPLES) entry.examples.push({ articleId: article.id, title: article.title, change });
+}
+
+export async function reprocess(data: { since?: string | undefined; dryRun?: boolean | undefined }, deps: JobDeps): Promise<ReprocessDiff> {
+  const since = data.since ? new Date(data.since) : undefined;
+  if (since && Number.isNaN(since.getTime())) throw new Error(`reprocess: --since is not a date: ${data.since}`);
+  const dryRun = data.dryRun ?? false;
+  const diff: ReprocessDiff = { rulesetVersion, articles: 0, changed: 0, dryRun, indicators: {} };
+  let afterId = 0;
+  for (;;) {
+    const page = await articlesToReprocess(deps.db, rulesetVersion, { since, afterId, limit: PAGE });
+    if (page.length === 0) break;
+    for (const article of page) {
+      diff.articles++;
+      let added: string[];
+      let removed: string[];
+      if (dryRun) {
+        const before = new Set(await storedIndicators(deps, article.id));
+        const after = new Set(extractArticleText(article).indicators.map((i) => i.id as string));
+        added = [...after].filter((i) => !before.has(i));
+        removed = [...before].filter((i) => !after.has(i));
+      } else {
+        const saved = await extractAndStore(article, deps);
+        if (saved.newlyFlagged.length > 0) await deps.onFlagged(saved.newlyFlagged);
+        added = saved.addedIndicators;
+        removed = saved.removedIndicators;
+      }
+      if (added.length + removed.length > 0) diff.changed++;
+      for (const i of added) note(diff, article, i, "added");
+      for (const i of removed) note(diff, article, i, "removed");
+    }
+    afterId = page[page.length - 1]!.id;
+  }
+  return diff;
+}
