@@ -24,6 +24,8 @@ export interface WorkerOptions {
   handleSignals?: boolean;
   /** BullMQ lock duration; the lock is renewed every half of it from this process's event loop. */
   lockDurationMs?: number;
+  /** How often this worker looks for stalled jobs (those whose worker died); BullMQ's default is 30 s. */
+  stalledIntervalMs?: number;
 }
 
 /** Long enough that a CPU-heavy parse (measured in docs/PERFORMANCE.md) never outlasts a lock renewal. */
@@ -65,6 +67,7 @@ export async function runWorker(config: Config, opts: WorkerOptions = {}): Promi
       prefix: config.QUEUE_PREFIX,
       concurrency: config.WORKER_CONCURRENCY,
       lockDuration: opts.lockDurationMs ?? LOCK_DURATION_MS,
+      ...(opts.stalledIntervalMs ? { stalledInterval: opts.stalledIntervalMs } : {}),
     },
   );
   worker.on("error", (err) => logger.warn({ err: err.message }, "worker error"));
