@@ -1,0 +1,156 @@
+// Claims: within a sentence (or a sentence and the one before it, when the subject is named by anaphora),
+// a subject (model, else the org using the chip) + a chip + a lifecycle stage, with modality and negation.
+import type { Claim, Modality, Span, Stage } from "./types.ts";
+import type { Mention } from "./match.ts";
+import {
+  allMatches, CHIP_ANAPHOR, COMPARISON_BEFORE, COMPATIBILITY, HYPOTHETICAL, MODALITY_PLANNED, MODALITY_REPORTED,
+  MODEL_ANAPHOR, NEGATION_AFTER, NEGATION_BEFORE, STAGE_TRIGGERS, test,
+} from "./lexicon.ts";
+
+export interface Doc {
+  text: string;
+  titleEnd: number;
+  sentences: Span[];
+  mentions: Mention[];
+}
+
+interface Trigger {
+  stage: Stage;
+  weak: boolean;
+  start: number;
+  end: number;
+}
+
+const USER_ROLES = new Set(["ai_lab", "cloud"]);
+
+export const chipFamilyOf = (m: Mention): string => m.entity?.family ?? m.family ?? m.name;
+const isDomestic = (m: Mention): boolean => m.entity?.domestic ?? m.domestic ?? false;
+const isCpu = (m: Mention): boolean => /\bCPU\b/.test(m.entity?.kind ?? "");
+const isFamilyLevel = (m: Mention): boolean => m.entity !== undefined && m.entity.canonical === m.entity.family;
+
+export function inSpan(m: Span, s: Span): boolean {
+  return m.start >= s.start && m.end <= s.end;
+}
+
+/** A mention written as a comparison ("comparable to a pair of H100s", "faster than Qwen3-8B"). */
+export function isComparison(text: string, m: Span, sentence: Span): boolean {
+  return test(COMPARISON_BEFORE, text.slice(Math.max(sentence.start, m.start - 40), m.start));
+}
+
+export function findTriggers(text: string, s: Span): Trigger[] {
+  const body = text.slice(s.start, s.end);
+  const found: Trigger[] = [];
+  for (const t of STAGE_TRIGGERS) for (const m of allMatches(t.re, body)) found.push({ stage: t.stage, weak: t.weak, start: s.start + m.start, end: s.start + m.end });
+  // A generic "training" inside a specific one ("pre-training", "预训练") is that one.
+  return found.filter((t) => t.stage !== "training" || !found.some((o) => o !== t && o.stage !== "training" && o.start <= t.start && o.end >= t.end && !(o.start === t.start && o.end === t.end)) && !found.some((o) => o.stage !== "training" && !o.weak && o.start < t.end && o.end > t.start));
+}
+
+function modalityOf(sentence: string): Modality {
+  if (test(MODALITY_REPORTED, sentence)) return "reported";
+  if (test(MODALITY_PLANNED, sentence)) return "planned";
+  return "achieved";
+}
+
+function pairChips(text: string, trig: Trigger, chips: Mention[]): Mention[] {
+  if (chips.length === 0) return [];
+  let chosen: Mention | undefined;
+  if (chips.length === 1) chosen = chips[0];
+  else {
+    const after = chips.filter((c) => c.start >= trig.end && c.start - trig.end <= 60 && /\b(?:on|using|with|via|atop|across)\b|在|基于|使用|用|采用/i.test(text.slice(trig.end, c.start)));
+    const before = chips.filter((c) => c.end <= trig.start && trig.start - c.end <= 100);
+    const afterAny = chips.filter((c) => c.start >= trig.end && c.start - trig.end <= 60);
+    chosen = after[0] ?? before[before.length - 1] ?? afterAny[0];
+  }
+  if (!chosen) return [];
+  // Chips coordinated with the chosen one ("Cambricon chips and Biren GPUs", "910B, 910C or 910D").
+  const out = [chosen];
+  const sorted = [...chips].sort((a, b) => a.start - b.start);
+  const i = sorted.indexOf(chosen);
+  const joined = (a: Mention, b: Mention) => /^[\s,、，]*(?:and|or|as well as|和|及|与|以及)?[\s,、，]*$/i.test(text.slice(a.end, b.start));
+  for (let j = i + 1; j < sorted.length && joined(sorted[j - 1]!, sorted[j]!); j++) out.push(sorted[j]!);
+  for (let j = i - 1; j >= 0 && joined(sorted[j]!, sorted[j + 1]!); j--) out.push(sorted[j]!);
+  return out;
+}
+
+export function extractClaims(doc: Doc): Claim[] {
+  const { text, sentences, mentions } = doc;
+  const title: Span = { start: 0, end: doc.titleEnd };
+  const usable = (m: Mention, s: Span) => !isComparison(text, m, s);
+  const mainModel = mentions.find((m) => m.type === "model" && inSpan(m, title) && usable(m, title));
+  const titleChip = mentions.find((m) => m.type === "chip" && inSpan(m, title) && !isCpu(m) && usable(m, title));
+  const raw: Claim[] = [];
+
+  sentences.forEach((s, si) => {
+    const body = text.slice(s.start, s.end);
+    let triggers = findTriggers(text, s);
+    if (triggers.length === 0) return;
+    const here = mentions.filter((m) => inSpan(m, s));
+    let chips = here.filter((m) => m.type === "chip" && !isCpu(m) && usable(m, s));
+    let subjects = here.filter((m) => m.type === "model" && usable(m, s));
+    if (chips.length === 0) {
+      const anaphor = allMatches(CHIP_ANAPHOR, body)[0];
+      const earlier = mentions.filter((m) => m.type === "chip" && m.end <= s.start && !isCpu(m));
+      const ref = titleChip ?? earlier[earlier.length - 1];
+      if (!anaphor || !ref || subjects.length === 0) return;
+      chips = [{ ...ref, start: s.start + anaphor.start, end: s.start + anaphor.end }];
+    }
+    if (subjects.length === 0 && test(MODEL_ANAPHOR, body)) {
+      if (mainModel && mainModel.end <= s.start) subjects = [mainModel];
+      else if (si > 0) {
+        const prev = sentences[si - 1]!;
+        subjects = mentions.filter((m) => m.type === "model" && inSpan(m, prev) && usable(m, prev));
+        if (subjects.length > 0) triggers = [...findTriggers(text, prev), ...triggers];
+      }
+    }
+    if (subjects.length === 0) {
+      const vendors = new Set(chips.map((c) => c.entity?.org ?? c.org));
+      const firstTrigger = Math.min(...triggers.map((t) => t.start));
+      subjects = here.filter((m) => m.type === "org" && m.start < firstTrigger && m.entity && m.entity.roles.some((r) => USER_ROLES.has(r)) && !vendors.has(m.name));
+    }
+    if (subjects.length === 0) return;
+    if (triggers.some((t) => !t.weak)) triggers = triggers.filter((t) => !t.weak);
+    const modality = modalityOf(body);
+    const compatibility = test(COMPATIBILITY, body);
+    for (const trig of triggers) {
+      const local = trig.start >= s.start ? trig : { ...trig, start: s.start, end: s.start };
+      const before = text.slice(Math.max(s.start, local.start - 60), local.start);
+      const negated = test(NEGATION_BEFORE, before) || test(NEGATION_AFTER, text.slice(local.end, Math.min(s.end, local.end + 80)));
+      if (!negated && (test(HYPOTHETICAL, before) || compatibility)) continue;
+      for (const chip of pairChips(text, local, chips)) {
+        for (const subj of subjects) {
+          raw.push({
+            subject: subj.name,
+            subjectType: subj.type === "model" ? "model" : "org",
+            chip: chip.name,
+            chipDomestic: isDomestic(chip),
+            stage: trig.stage,
+            modality,
+            negated,
+            evidence: { start: Math.min(s.start, trig.start), end: s.end },
+          });
+        }
+      }
+    }
+  });
+  return dedupeClaims(raw, mentions);
+}
+
+/** One claim per (subject, chip family, stage, negated), with the most specific chip the text gives; a
+ * generic "training" claim is dropped when the same subject and family has a pre- or post-training one. */
+function dedupeClaims(raw: Claim[], mentions: Mention[]): Claim[] {
+  const familyOf = new Map<string, string>();
+  const familyLevel = new Set<string>();
+  for (const m of mentions) if (m.type === "chip") {
+    familyOf.set(m.name, chipFamilyOf(m));
+    if (isFamilyLevel(m)) familyLevel.add(m.name);
+  }
+  const fam = (c: Claim) => familyOf.get(c.chip) ?? c.chip;
+  const best = new Map<string, Claim>();
+  for (const c of raw) {
+    const key = `${c.subject}|${fam(c)}|${c.stage}|${c.negated}`;
+    const prev = best.get(key);
+    if (!prev || (familyLevel.has(prev.chip) && !familyLevel.has(c.chip))) best.set(key, c);
+  }
+  const out = [...best.values()];
+  return out.filter((c) => c.stage !== "training" || !out.some((o) => o !== c && o.negated === c.negated && o.subject === c.subject && fam(o) === fam(c) && (o.stage === "pretraining" || o.stage === "posttraining")));
+}

@@ -1,0 +1,175 @@
+// Compiles the catalog into what the matcher needs: one entity table, one list of folded patterns (with
+// spelling variants), per-pattern targets, the family version rules, and lookups for cues.
+import type { EntityType } from "./types.ts";
+import type { CatalogData, FamilyRule } from "./catalog/schema.ts";
+import { buildAutomaton, type Automaton } from "./automaton.ts";
+import { buildFoldTable, buildWordCharTable, foldBasic, foldString, isHan, SEPARATOR } from "./normalize.ts";
+
+export interface CatalogEntity {
+  id: number;
+  type: EntityType;
+  canonical: string;
+  /** models: maker; chips: vendor. Canonical org name. */
+  org?: string;
+  family?: string;
+  domestic?: boolean;
+  kind?: string;
+  roles: string[];
+  country?: string;
+  /** Folded lower-case cue words and anti-cue words for context aliases. */
+  cues: string[];
+  antiCues: string[];
+  /** Entity ids whose unambiguous mention anywhere in the article confirms a context alias of this one. */
+  related: Set<number>;
+}
+
+export interface PatternTarget {
+  entity: number;
+  /** Needs a cue (context alias or ambiguous canonical). */
+  context: boolean;
+  /** Latin context alias written with a capital: the text must capitalise it too ("Ascend", not "ascend"). */
+  needsCapital: boolean;
+}
+
+export interface CompiledFamily extends FamilyRule {
+  id: number;
+  versionRe: RegExp;
+  orgEntity?: number;
+}
+
+export interface PatternInfo {
+  targets: PatternTarget[];
+  /** Families for which this pattern is a stem. */
+  stemOf: number[];
+  asciiStart: boolean;
+  asciiEnd: boolean;
+}
+
+export interface CompiledCatalog {
+  entities: CatalogEntity[];
+  byCanonical: Map<string, CatalogEntity>;
+  /** Normalised name (letters and digits only) -> entity, for resolving version-pattern finds. */
+  byKey: Map<string, CatalogEntity>;
+  patterns: PatternInfo[];
+  families: CompiledFamily[];
+  automaton: Automaton;
+  foldTable: Uint16Array;
+  wordChar: Uint8Array;
+}
+
+export const nameKey = (s: string): string => s.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+
+const isAsciiWord = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || isHan(c);
+
+/** Spelling variants of a folded alias: separators dropped at letter/digit joins ("GLM-5" -> "glm5") and
+ * optional between Han and Latin ("昇腾 910B" / "昇腾910B"). Capped to keep the automaton small. */
+export function spellingVariants(folded: string): string[] {
+  const out = new Set<string>([folded]);
+  // Drop separators at letter<->digit joins.
+  const dropped = folded.replace(/(.)[ ](.)/g, (m, a: string, b: string) => {
+    const x = a.charCodeAt(0);
+    const y = b.charCodeAt(0);
+    return (isLetter(x) && !isHan(x) && isDigit(y)) || (isDigit(x) && isLetter(y) && !isHan(y)) ? a + b : m;
+  });
+  out.add(dropped);
+  // Insert a separator between Han and Latin/digits.
+  for (const base of [...out]) {
+    let spaced = "";
+    for (let i = 0; i < base.length; i++) {
+      const c = base.charCodeAt(i);
+      const prev = i > 0 ? base.charCodeAt(i - 1) : 0;
+      if (i > 0 && ((isHan(prev) && isAsciiWord(c)) || (isAsciiWord(prev) && isHan(c)))) spaced += " ";
+      spaced += base[i];
+    }
+    out.add(spaced);
+  }
+  return [...out].slice(0, 4);
+}
+
+export function compileCatalog(data: CatalogData): CompiledCatalog {
+  const entities: CatalogEntity[] = [];
+  const byCanonical = new Map<string, CatalogEntity>();
+  const add = (e: Omit<CatalogEntity, "id" | "related">): CatalogEntity => {
+    const entity: CatalogEntity = { ...e, id: entities.length, related: new Set() };
+    entities.push(entity);
+    byCanonical.set(`${e.type}:${e.canonical}`, entity);
+    return entity;
+  };
+  type Raw = { canonical: string; aliases: string[]; context_aliases: string[]; ambiguous_canonical?: boolean; cues: string[]; anti_cues: string[] };
+  const sources: [CatalogEntity, Raw][] = [];
+  const lower = (xs: string[]) => xs.map((x) => x.toLowerCase());
+  for (const o of data.orgs) sources.push([add({ type: "org", canonical: o.canonical, roles: o.roles, country: o.country, cues: lower(o.cues), antiCues: lower(o.anti_cues) }), o]);
+  for (const m of data.models) sources.push([add({ type: "model", canonical: m.canonical, org: m.org, family: m.family, kind: m.kind, roles: [], cues: lower(m.cues), antiCues: lower(m.anti_cues) }), m]);
+  for (const c of data.chips) sources.push([add({ type: "chip", canonical: c.canonical, org: c.vendor, family: c.family, domestic: c.domestic, kind: c.kind, roles: [], cues: lower(c.cues), antiCues: lower(c.anti_cues) }), c]);
+
+  // Relatedness for context cues: a model/chip is confirmed by its maker, its family and its siblings.
+  const byFamily = new Map<string, CatalogEntity[]>();
+  for (const e of entities) if (e.family) byFamily.set(`${e.type}:${e.family}`, [...(byFamily.get(`${e.type}:${e.family}`) ?? []), e]);
+  for (const e of entities) {
+    const org = e.org ? byCanonical.get(`org:${e.org}`) : undefined;
+    if (org) e.related.add(org.id);
+    for (const sib of byFamily.get(`${e.type}:${e.family}`) ?? []) if (sib.id !== e.id) e.related.add(sib.id);
+    if (e.type === "org") for (const x of entities) if (x.org === e.canonical) e.related.add(x.id);
+  }
+  // Cue words also include the plain names of related orgs.
+  const orgNames = new Map<number, string[]>();
+  for (const [e, raw] of sources) if (e.type === "org") orgNames.set(e.id, [raw.canonical, ...raw.aliases].map((n) => n.toLowerCase()));
+  for (const e of entities) for (const r of e.related) e.cues.push(...(orgNames.get(r) ?? []));
+
+  // Pattern alphabet first, so that the traditional->simplified fold never hides a pattern's own character.
+  const allNames: string[] = [];
+  for (const [, raw] of sources) allNames.push(raw.canonical, ...raw.aliases, ...raw.context_aliases);
+  for (const f of data.families) allNames.push(...f.stems);
+  const patternChars = new Set<number>();
+  for (const n of allNames) for (let i = 0; i < n.length; i++) patternChars.add(foldBasic(n.charCodeAt(i)));
+  const foldTable = buildFoldTable(data.t2s, patternChars);
+  const wordChar = buildWordCharTable();
+
+  const patternIndex = new Map<string, number>();
+  const patternStrings: string[] = [];
+  const patterns: PatternInfo[] = [];
+  const patternFor = (folded: string): PatternInfo => {
+    let id = patternIndex.get(folded);
+    if (id === undefined) {
+      id = patternStrings.length;
+      patternIndex.set(folded, id);
+      patternStrings.push(folded);
+      patterns.push({ targets: [], stemOf: [], asciiStart: isAsciiWord(folded.charCodeAt(0)), asciiEnd: isAsciiWord(folded.charCodeAt(folded.length - 1)) });
+    }
+    return patterns[id]!;
+  };
+  const byKey = new Map<string, CatalogEntity>();
+  const addName = (entity: CatalogEntity, name: string, context: boolean) => {
+    const folded = foldString(name.trim(), foldTable).replace(/ +/g, " ");
+    if (!folded) return;
+    const key = nameKey(name);
+    if (key && !byKey.has(`${entity.type}:${key}`)) byKey.set(`${entity.type}:${key}`, entity);
+    const needsCapital = context && /^[A-Z]/.test(name);
+    for (const v of spellingVariants(folded)) {
+      const info = patternFor(v);
+      if (!info.targets.some((t) => t.entity === entity.id)) info.targets.push({ entity: entity.id, context, needsCapital });
+    }
+  };
+  for (const [e, raw] of sources) {
+    addName(e, raw.canonical, raw.ambiguous_canonical === true);
+    for (const a of raw.aliases) addName(e, a, false);
+    for (const a of raw.context_aliases) addName(e, a, true);
+  }
+  const families: CompiledFamily[] = data.families.map((f, id) => ({
+    ...f,
+    id,
+    versionRe: new RegExp(f.version, "iy"),
+    orgEntity: byCanonical.get(`org:${f.org ?? f.vendor}`)?.id,
+  }));
+  for (const f of families) {
+    for (const stem of f.stems) {
+      const folded = foldString(stem, foldTable);
+      for (const v of spellingVariants(folded)) patternFor(v).stemOf.push(f.id);
+    }
+  }
+  for (const s of patternStrings) if (s.length === 0 || s.charCodeAt(0) === SEPARATOR) throw new Error(`bad pattern "${s}"`);
+  const automaton = buildAutomaton(patternStrings, foldTable);
+  return { entities, byCanonical, byKey, patterns, families, automaton, foldTable, wordChar };
+}

@@ -1,0 +1,38 @@
+// Ambiguous aliases (Ascend, Kunlun, Pangu, Spark, Kimi, K2, 盘古, 昆仑 ...) count only when the article
+// confirms them: an unambiguous mention of a related entity anywhere (its maker, family or a sibling
+// product), or one of its cue words nearby; an anti-cue nearby (summit, myth, Apache ...) always vetoes.
+import type { CatalogEntity, CompiledCatalog } from "./compile.ts";
+import { foldString } from "./normalize.ts";
+
+const CUE_WINDOW = 250;
+const ANTI_CUE_WINDOW = 150;
+
+export function contextConfirmed(cat: CompiledCatalog, text: string, e: CatalogEntity, start: number, end: number, confirmedIds: Set<number>): boolean {
+  const near = (w: number) => foldString(text.slice(Math.max(0, start - w), Math.min(text.length, end + w)), cat.foldTable);
+  const antiWindow = near(ANTI_CUE_WINDOW);
+  if (e.antiCues.some((a) => containsWord(antiWindow, a))) return false;
+  for (const r of e.related) if (confirmedIds.has(r)) return true;
+  const window = near(CUE_WINDOW);
+  const surface = foldString(text.slice(start, end), cat.foldTable);
+  // The alias itself must not count as its own cue ("Kimi" is a cue for K2, not for Kimi).
+  return e.cues.some((c) => c !== surface && containsWord(window, c));
+}
+
+const isWord = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
+
+/** Substring search with a word boundary at Latin edges ("ai" must not match inside "said"; a cue may
+ * still be a prefix of a longer word: "licen" matches "licence"). Han cues need no boundary. */
+export function containsWord(haystack: string, needle: string): boolean {
+  const leftEdge = isWord(needle.charCodeAt(0));
+  let from = 0;
+  for (;;) {
+    const i = haystack.indexOf(needle, from);
+    if (i < 0) return false;
+    if (!leftEdge || i === 0 || !isWord(haystack.charCodeAt(i - 1))) {
+      const j = i + needle.length;
+      const short = needle.length <= 3;
+      if (!short || j >= haystack.length || !isWord(haystack.charCodeAt(j)) || !isWord(needle.charCodeAt(needle.length - 1))) return true;
+    }
+    from = i + 1;
+  }
+}

@@ -1,0 +1,29 @@
+// Trigger phrases for the indicator rules (English and Chinese). Sentence-level; part of the ruleset hash.
+const re = (source: string) => new RegExp(source, "iu");
+
+export const CUES = {
+  trainingWord: re(String.raw`\btrain(?:ed|ing|s)?\b|\bpre-?train|训练`),
+  inferenceWord: re(String.raw`\binferenc(?:e|ing)\b|\bserv(?:e|es|ing)\b|推理`),
+  domesticCompute: re(String.raw`\b(?:domestic(?:ally[- ]made)?|Chinese-made|home-?made|home-?grown|indigenous|Chinese)\s+(?:AI\s+)?(?:processors?|chips?|semiconductors|accelerators?|hardware|compute(?: stack)?|clusters?|GPUs)\b|国产(?:AI)?(?:算力|芯片|加速器|集群|GPU)|全国产`),
+  hypothetical: re(String.raw`\b(?:could|might|would|if)\b[^.]{0,60}\b(?:train|serv|run)`),
+  shiftAway: re(String.raw`\b(?:off|away from|rather than|instead of|alternatives? to|switch(?:ed|ing)? from|reliance on)\s+(?:\w+\s+){0,2}?(?:Nvidia|US|American|foreign|imported)\b|\brel(?:y|ies|ying) (?:mostly |largely )?on alternatives\b|\btowards? domestic (?:suppliers|chips|hardware)\b|摆脱(?:对)?(?:英伟达|进口)|转向国产|替代英伟达`),
+  compact: re(String.raw`\bon-device\b|\bedge\b|\bsmall (?:language |reasoning )?models?\b|\bcompact\b|\blightweight\b|\b(?:smart)?phones?\b|\bconstrained devices\b|\bcockpits?\b|端侧|手机|边缘|轻量|小模型|车载`),
+  ownFramework: re(String.raw`\binference engine\b|\bdeployment framework\b|\binference framework\b|推理引擎|部署框架|推理框架`),
+  capitalRaise: re(String.raw`\bIPO\b|\binitial public offering\b|\blisting\b|\bdebut\b|\bbegan trading\b|\bfiled? for\b|\braised?\b|\bshare sale\b|\bprivate placement\b|上市|募资|定向增发|递交.{0,10}申请`),
+  stateFund: re(String.raw`\bstate-backed (?:investors?|funds?)\b|\bstate funds?\b|\bgovernment funds?\b|\bpublic funding\b|产业投资基金|大基金|国家基金`),
+  authority: re(String.raw`\b(?:Beijing|authorities|regulators?|government|state|officials|ministry|provinces?|local governments?)\b|政府|监管|国家|部门|地方`),
+  steer: re(String.raw`\b(?:must|required?|requires|order(?:ed|s)?|told|encourag\w*|mandat\w*|guidance|quotas?|targets?|steer\w*|offering|subsid\w*)\b|要求|鼓励|设定|目标|比例|补贴`),
+  domesticObject: re(String.raw`\b(?:domestic(?:ally made)?|home-?grown|indigenous|Chinese-made|local)\s+(?:AI\s+)?(?:chips?|processors?|accelerators?|silicon|suppliers)\b|\bHuawei(?:'s)? (?:silicon|chips|processors|hardware)\b|国产(?:AI)?芯片|国产算力|国产化`),
+  fab: re(String.raw`\b(?:fabs?|fabrication plants?|chip plants?|wafer fabs?|production lines?)\b|晶圆厂|产线|扩产`),
+  fabBuild: re(String.raw`\b(?:build\w*|new|third|second|double|triple|capacity|expand\w*|start production|dedicated)\b|新建|建设|扩产|翻倍`),
+  listing: re(String.raw`\bEntity List\b|\bblacklist\w*|\bsanctions? lists?\b|实体清单|制裁名单`),
+  exportMeasure: re(String.raw`\bexport licen[cs]es?\b|\blicen[cs]e requirement\b|\b(?:need|needs|needed|require[sd]?)\s+(?:an?\s+)?(?:export\s+)?licen[cs]e\b|\blicensed for export\b|\bexport[- ]controls?\b|\bexport rules?\b|\bexport bans?\b|\bbars?\s+(?:\w+\s+){0,3}(?:sale|export)|\b(?:not|n't) (?:allow|allowed|permit|permitted)\b[^.]{0,40}\bexport|\bGeneral Prohibition\b|\bforeign-direct-product\b|出口管制|出口许可|禁止出口|禁售`),
+  controlledItem: re(String.raw`\bHBM\b|\bhigh-bandwidth memory\b|\bchip(?:making|-making)? (?:tools|equipment)\b|\bsemiconductor manufacturing equipment\b|\bAI chips\b|\badvanced chips\b|高带宽存储|先进芯片`),
+  importRestriction: re(String.raw`\bstop buying\b|\bhalt\w* (?:testing|purchases|orders)\b|\bcancel (?:orders|planned purchases)\b|\bdiscourag\w* (?:\w+ ){0,3}(?:from )?buying\b|\bimports? (?:were |was )?not permitted\b|\bnot (?:permitted|allowed) to (?:buy|import)\b|\bban(?:ned|s)? (?:on )?(?:purchases|imports|buying)\b|\bsummon\w*|\bremove foreign chips\b|\bbackdoors?\b|禁止采购|停止采购|约谈|不得采购`),
+  foreignChipWord: re(String.raw`\bforeign (?:AI )?chips\b|\bNvidia chips\b|进口芯片|境外芯片`),
+  capabilityStrong: re(String.raw`\bmass[- ]produc\w*|\bvolume production\b|\bcapacity\b|\bwafers?\b|\byields?\b|\boutput\b|\bproduction targets?\b|\broadmap\b|\bsamples?\b|\bunveil\w*|\blaunch\w* (?:a |its )?(?:new )?(?:AI )?(?:chip|GPU|processor|accelerator)|\bquarterly revenue\b|\brevenue\b|量产|产能|良率|出货|路线图|营收|营业收入|发布.{0,12}(?:架构|芯片|GPU)|点亮|新一代|下一代`),
+  capabilityWeak: re(String.raw`\boutperform\w*|\bbeats?\b|\bsurpass\w*|\bovertake\b|\brivals?\b|\bswitched on\b|\bbrought online\b|\bnext-generation\b|\bspecifications\b|\bpetaflops\b|\bteraflops\b|对标|超过|万卡|架构`),
+  upcomingDomestic: re(String.raw`\bnext-generation['’"”]?\s+(?:domestic|Chinese)\s+(?:AI\s+)?(?:chips|processors)\b|\b(?:domestic|Chinese)\s+(?:AI\s+)?(?:chips|processors)\s+that will be released\b|即将发布的国产芯片|下一代国产芯片`),
+};
+
+export const cuesSignature = (): string => JSON.stringify(Object.entries(CUES).map(([k, r]) => [k, r.source]));

@@ -1,0 +1,95 @@
+// Indicator rules: each is named, has a weight, and returns the sentences that support it (or none).
+// An indicator's score combines its fired rules' weights as independent evidence: 1 - prod(1 - w).
+import type { Claim, IndicatorHit, IndicatorId, Span } from "../types.ts";
+import { INDICATOR_IDS } from "../types.ts";
+import { inSpan, type Doc } from "../claims.ts";
+import type { Mention } from "../match.ts";
+import { CUES } from "./cues.ts";
+
+export interface RuleContext extends Doc {
+  claims: Claim[];
+  /** Sentence texts, aligned with doc.sentences. */
+  bodies: string[];
+}
+
+export interface IndicatorRule {
+  id: string;
+  indicator: IndicatorId;
+  weight: number;
+  evidence(ctx: RuleContext): Span[];
+}
+
+const CHIP_MAKER_ROLES = new Set(["chip_vendor", "foundry", "equipment_maker"]);
+const isCnChipMaker = (m: Mention) => m.type === "org" && m.entity?.country === "CN" && m.entity.roles.some((r) => CHIP_MAKER_ROLES.has(r));
+const isDomesticChip = (m: Mention) => m.type === "chip" && (m.entity?.domestic ?? m.domestic ?? false);
+const isForeignChip = (m: Mention) => m.type === "chip" && !(m.entity?.domestic ?? m.domestic ?? false);
+
+/** Sentences whose text matches every regex and (optionally) that contain a mention passing `has`. */
+function sentencesWhere(ctx: RuleContext, res: RegExp[], has?: (m: Mention) => boolean): Span[] {
+  return ctx.sentences.filter((s, i) => res.every((r) => r.test(ctx.bodies[i]!)) && (!has || ctx.mentions.some((m) => inSpan(m, s) && has(m))));
+}
+const claimsWhere = (ctx: RuleContext, f: (c: Claim) => boolean): Span[] => ctx.claims.filter(f).map((c) => c.evidence);
+const isTrainingStage = (c: Claim) => c.stage === "pretraining" || c.stage === "training";
+const leadEnd = (ctx: RuleContext) => ctx.sentences[Math.min(2, ctx.sentences.length - 1)]?.end ?? 0;
+const notHypothetical = (ctx: RuleContext, spans: Span[]) => spans.filter((s) => !CUES.hypothetical.test(ctx.text.slice(s.start, s.end)));
+const near = (ctx: RuleContext, a: Span, re: RegExp, radius: number) => {
+  const i = ctx.sentences.findIndex((s) => s.start <= a.start && a.start < s.end);
+  return ctx.sentences.slice(Math.max(0, i - radius), i + radius + 1).some((_, k) => re.test(ctx.bodies[Math.max(0, i - radius) + k]!));
+};
+
+const pretrainingEvidence = (ctx: RuleContext): Span[] => [
+  ...claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && isTrainingStage(c)),
+  ...notHypothetical(ctx, sentencesWhere(ctx, [CUES.trainingWord, CUES.domesticCompute])),
+];
+
+export const RULES: IndicatorRule[] = [
+  { id: "pre.claim_domestic_pretraining", indicator: "pretraining_on_domestic", weight: 0.9, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "pretraining") },
+  { id: "pre.claim_domestic_training", indicator: "pretraining_on_domestic", weight: 0.7, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "training") },
+  { id: "pre.training_on_domestic_compute", indicator: "pretraining_on_domestic", weight: 0.6, evidence: (ctx) => notHypothetical(ctx, sentencesWhere(ctx, [CUES.trainingWord, CUES.domesticCompute])) },
+  { id: "pre.failed_attempt_in_lead", indicator: "pretraining_on_domestic", weight: 0.6, evidence: (ctx) => claimsWhere(ctx, (c) => c.negated && c.chipDomestic && isTrainingStage(c) && c.evidence.start < leadEnd(ctx)) },
+
+  { id: "mig.failed_domestic_training", indicator: "training_migration", weight: 0.8, evidence: (ctx) => claimsWhere(ctx, (c) => c.negated && c.chipDomestic && isTrainingStage(c)) },
+  { id: "mig.domestic_training_and_shift_away", indicator: "training_migration", weight: 0.7, evidence: (ctx) => (pretrainingEvidence(ctx).length > 0 ? sentencesWhere(ctx, [CUES.shiftAway]) : []) },
+
+  { id: "post.claim_domestic_posttraining", indicator: "posttraining_on_domestic", weight: 0.9, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "posttraining" && c.subjectType === "model") },
+
+  { id: "inf.claim_domestic_inference", indicator: "inference_on_domestic", weight: 0.9, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "inference") },
+  { id: "inf.inference_on_domestic_compute", indicator: "inference_on_domestic", weight: 0.6, evidence: (ctx) => notHypothetical(ctx, sentencesWhere(ctx, [CUES.inferenceWord, CUES.domesticCompute])) },
+
+  { id: "compact.domestic_claim_near_device_cue", indicator: "compact_native_models", weight: 0.8, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && near(ctx, c.evidence, CUES.compact, 2)) },
+  { id: "compact.own_on_device_framework", indicator: "compact_native_models", weight: 0.6, evidence: (ctx) => (sentencesWhere(ctx, [CUES.compact]).length > 0 && ctx.mentions.some((m) => m.type === "org" && m.entity?.country === "CN" && m.entity.roles.includes("ai_lab")) ? sentencesWhere(ctx, [CUES.ownFramework]) : []) },
+
+  { id: "invest.chip_maker_capital", indicator: "chip_policy_investment", weight: 0.8, evidence: (ctx) => sentencesWhere(ctx, [CUES.capitalRaise], isCnChipMaker) },
+  { id: "invest.state_fund", indicator: "chip_policy_investment", weight: 0.8, evidence: (ctx) => [...sentencesWhere(ctx, [CUES.stateFund]), ...ctx.sentences.filter((s) => ctx.mentions.some((m) => inSpan(m, s) && m.name === "Big Fund"))] },
+  { id: "policy.steer_to_domestic_chips", indicator: "chip_policy_investment", weight: 0.8, evidence: (ctx) => sentencesWhere(ctx, [CUES.authority, CUES.steer, CUES.domesticObject]) },
+  { id: "policy.fab_buildout", indicator: "chip_policy_investment", weight: 0.7, evidence: (ctx) => sentencesWhere(ctx, [CUES.fab, CUES.fabBuild], (m) => isCnChipMaker(m) || isDomesticChip(m)) },
+
+  { id: "ec.entity_or_sanctions_list", indicator: "export_controls", weight: 0.9, evidence: (ctx) => sentencesWhere(ctx, [CUES.listing], (m) => m.type === "org") },
+  { id: "ec.measure_on_named_item", indicator: "export_controls", weight: 0.9, evidence: (ctx) => [...sentencesWhere(ctx, [CUES.exportMeasure], (m) => m.type === "chip"), ...sentencesWhere(ctx, [CUES.exportMeasure, CUES.controlledItem])] },
+  { id: "ec.china_restricts_foreign_chips", indicator: "export_controls", weight: 0.8, evidence: (ctx) => [...sentencesWhere(ctx, [CUES.importRestriction], isForeignChip), ...sentencesWhere(ctx, [CUES.importRestriction, CUES.foreignChipWord])] },
+
+  { id: "cap.milestone_named_chip_or_maker", indicator: "domestic_chip_capability", weight: 0.8, evidence: (ctx) => sentencesWhere(ctx, [CUES.capabilityStrong], (m) => isDomesticChip(m) || isCnChipMaker(m)) },
+  { id: "cap.performance_of_named_chip", indicator: "domestic_chip_capability", weight: 0.7, evidence: (ctx) => sentencesWhere(ctx, [CUES.capabilityWeak], isDomesticChip) },
+  { id: "cap.upcoming_domestic_chips", indicator: "domestic_chip_capability", weight: 0.6, evidence: (ctx) => sentencesWhere(ctx, [CUES.upcomingDomestic]) },
+];
+
+export function scoreIndicators(ctx: RuleContext, rules: IndicatorRule[] = RULES): IndicatorHit[] {
+  const hits: IndicatorHit[] = [];
+  for (const id of INDICATOR_IDS) {
+    let miss = 1;
+    const fired: string[] = [];
+    const evidence: Span[] = [];
+    for (const r of rules) {
+      if (r.indicator !== id) continue;
+      const ev = r.evidence(ctx);
+      if (ev.length === 0) continue;
+      fired.push(r.id);
+      miss *= 1 - r.weight;
+      for (const e of ev) if (!evidence.some((x) => x.start === e.start && x.end === e.end)) evidence.push(e);
+    }
+    if (fired.length > 0) hits.push({ id, score: Math.round((1 - miss) * 1000) / 1000, rules: fired, evidence });
+  }
+  return hits;
+}
+
+export const rulesTableSignature = (): string => JSON.stringify(RULES.map((r) => [r.id, r.indicator, r.weight, r.evidence.toString()]));

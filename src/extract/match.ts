@@ -1,0 +1,102 @@
+// From raw automaton hits to entity mentions: word boundaries on Latin edges, version extension of family
+// stems, context checks for ambiguous aliases, then leftmost-longest selection per layer (orgs apart from
+// models and chips, so that "Nvidia H20" yields both Nvidia and Nvidia H20).
+import { HitBuffer, scan } from "./automaton.ts";
+import { nameKey, type CatalogEntity, type CompiledCatalog } from "./compile.ts";
+import { contextConfirmed } from "./disambiguate.ts";
+import { extendVersion } from "./versions.ts";
+import type { EntityType } from "./types.ts";
+
+export interface Mention {
+  type: EntityType;
+  start: number;
+  end: number;
+  /** Catalog entity, or undefined for a discovered name. */
+  entity?: CatalogEntity;
+  name: string;
+  discovered: boolean;
+  /** For discovered names: the family rule's attributes. */
+  org?: string;
+  family?: string;
+  domestic?: boolean;
+}
+
+interface Candidate extends Mention {
+  context: boolean;
+  needsCapital: boolean;
+  /** Found by a version pattern (already confirmed by its version). */
+  versioned: boolean;
+}
+
+const hits = new HitBuffer();
+const isUpper = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0xff21 && c <= 0xff3a);
+
+function boundaryOk(cat: CompiledCatalog, text: string, start: number, end: number, asciiStart: boolean, asciiEnd: boolean): boolean {
+  const w = cat.wordChar;
+  if (asciiStart && start > 0 && w[text.charCodeAt(start - 1)] === 1) return false;
+  if (asciiEnd && end < text.length && w[text.charCodeAt(end)] === 1) {
+    // Plural of a product code or name: "H20s", "910Bs", "Ascend NPUs" -- an 's' then a boundary.
+    const c = text.charCodeAt(end);
+    const after = end + 1 < text.length ? text.charCodeAt(end + 1) : 0x20;
+    if (!(c === 0x73 && w[after] !== 1)) return false;
+  }
+  return true;
+}
+
+export function findMentions(cat: CompiledCatalog, text: string): Mention[] {
+  scan(cat.automaton, text, hits);
+  const candidates: Candidate[] = [];
+  for (let h = 0; h < hits.length; h++) {
+    const end = hits.ends[h]!;
+    const pid = hits.patterns[h]!;
+    const info = cat.patterns[pid]!;
+    const start = end - cat.automaton.patternLength[pid]!;
+    for (const famId of info.stemOf) {
+      if (info.asciiStart && start > 0 && cat.wordChar[text.charCodeAt(start - 1)] === 1) continue;
+      const found = extendVersion(cat, cat.families[famId]!, text, start, end);
+      if (found) candidates.push({ ...found, context: false, needsCapital: false, versioned: true });
+    }
+    if (info.targets.length === 0 || !boundaryOk(cat, text, start, end, info.asciiStart, info.asciiEnd)) continue;
+    for (const t of info.targets) {
+      const e = cat.entities[t.entity]!;
+      candidates.push({ type: e.type, start, end, entity: e, name: e.canonical, discovered: false, context: t.context, needsCapital: t.needsCapital, versioned: false });
+    }
+  }
+  if (candidates.length === 0) return [];
+
+  // Context aliases: capitalisation, then a related unambiguous mention anywhere or a cue word nearby.
+  const confirmedIds = new Set<number>();
+  for (const c of candidates) if (!c.context && c.entity) confirmedIds.add(c.entity.id);
+  const kept = candidates.filter((c) => {
+    if (!c.context) return true;
+    if (c.needsCapital && !isUpper(text.charCodeAt(c.start))) return false;
+    return contextConfirmed(cat, text, c.entity!, c.start, c.end, confirmedIds);
+  });
+
+  const orgs = selectLeftmostLongest(kept.filter((c) => c.type === "org"));
+  const products = selectLeftmostLongest(kept.filter((c) => c.type !== "org"));
+  // A product name strictly inside an org name is part of that name ("Qwen team", "Pangu team").
+  const inOrg = (m: Mention) => orgs.some((o) => o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start);
+  const out: Mention[] = [...orgs, ...products.filter((p) => !inOrg(p))];
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out.map(({ type, start, end, entity, name, discovered, org, family, domestic }) => ({ type, start, end, entity, name, discovered, org, family, domestic }));
+}
+
+/** Leftmost-longest, non-overlapping; at equal spans a catalog entry beats a version find, and the first
+ * catalog target (orgs, then models, then chips, in catalog order) wins. */
+function selectLeftmostLongest(cands: Candidate[]): Candidate[] {
+  cands.sort((a, b) => a.start - b.start || b.end - a.end || Number(a.versioned) - Number(b.versioned) || (a.entity?.id ?? 1e9) - (b.entity?.id ?? 1e9));
+  const out: Candidate[] = [];
+  let lastEnd = -1;
+  for (const c of cands) {
+    if (c.start < lastEnd) continue;
+    out.push(c);
+    lastEnd = c.end;
+  }
+  return out;
+}
+
+/** Resolves a version-pattern name to a catalog entity when the catalog already has it. */
+export function resolveName(cat: CompiledCatalog, type: EntityType, name: string): CatalogEntity | undefined {
+  return cat.byKey.get(`${type}:${nameKey(name)}`);
+}
