@@ -7,7 +7,7 @@ import { htmlToText } from "./html-text.ts";
 import { parseJsonFeed } from "./json-feed.ts";
 import { resolveLink } from "./resolve-link.ts";
 import { FeedParseError, type FeedFormat, type ParsedFeed } from "./types.ts";
-import { assertParsableXml, findRootElement, MAX_FEED_CHARS, type RootElement } from "./xml-prelude.ts";
+import { assertParsableXml, findRootElement, ILLEGAL_XML_CHARS, MAX_FEED_CHARS, type RootElement } from "./xml-prelude.ts";
 
 export interface ParseOptions {
   /** URL the document was fetched from: the last base for relative links. */
@@ -33,10 +33,6 @@ export function detectFormat(text: string): FeedFormat | null {
   const root = findRootElement(t);
   return root ? formatOfRoot(root) : null;
 }
-
-// XML 1.0 forbids these; strict sax aborts on them, and they carry nothing.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const ILLEGAL_XML_CHARS = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g;
 
 /** Rough count of item/entry start tags, to notice a parser that silently lost items. */
 function countItemTags(text: string): number {

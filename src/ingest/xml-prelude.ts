@@ -7,6 +7,10 @@ export const MAX_FEED_CHARS = 16 * 1024 * 1024;
 /** Real feeds nest fewer than 20 levels; recursion in the parsers must never meet 100k. */
 export const MAX_XML_DEPTH = 256;
 
+/** Characters XML 1.0 forbids: strict parsers abort on them, and they carry nothing. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const ILLEGAL_XML_CHARS = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g;
+
 export interface RootElement {
   /** Qualified name as written, e.g. "rss", "rdf:RDF", "feed", "p0:feed". */
   name: string;
