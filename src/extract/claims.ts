@@ -51,16 +51,27 @@ function modalityOf(sentence: string): Modality {
   return "achieved";
 }
 
+const CLAUSE_BREAK = /,?\s+(?:but|while|whereas|although|though)\s+|;|，但|，而|但是/giu;
+
+/** The clause of the sentence that holds a position (clauses split at "but", "while", semicolons ...). */
+function clauseAround(text: string, s: Span, pos: number): Span {
+  let start = s.start;
+  let end = s.end;
+  for (const m of allMatches(CLAUSE_BREAK, text.slice(s.start, s.end))) {
+    const a = s.start + m.start;
+    const b = s.start + m.end;
+    if (b <= pos) start = Math.max(start, b);
+    else if (a >= pos) end = Math.min(end, a);
+  }
+  return { start, end };
+}
+
 function pairChips(text: string, trig: Trigger, chips: Mention[]): Mention[] {
   if (chips.length === 0) return [];
-  let chosen: Mention | undefined;
-  if (chips.length === 1) chosen = chips[0];
-  else {
-    const after = chips.filter((c) => c.start >= trig.end && c.start - trig.end <= 60 && /\b(?:on|using|with|via|atop|across)\b|在|基于|使用|用|采用/i.test(text.slice(trig.end, c.start)));
-    const before = chips.filter((c) => c.end <= trig.start && trig.start - c.end <= 100);
-    const afterAny = chips.filter((c) => c.start >= trig.end && c.start - trig.end <= 60);
-    chosen = after[0] ?? before[before.length - 1] ?? afterAny[0];
-  }
+  const after = chips.filter((c) => c.start >= trig.end && c.start - trig.end <= 150 && /\b(?:on|using|with|via|atop|across)\b|在|基于|使用|用|采用/i.test(text.slice(trig.end, c.start)));
+  const before = chips.filter((c) => c.end <= trig.start && trig.start - c.end <= 160);
+  const afterAny = chips.filter((c) => c.start >= trig.end && c.start - trig.end <= 60);
+  const chosen = after[0] ?? before[before.length - 1] ?? afterAny[0];
   if (!chosen) return [];
   // Chips coordinated with the chosen one ("Cambricon chips and Biren GPUs", "910B, 910C or 910D").
   const out = [chosen];
@@ -71,6 +82,16 @@ function pairChips(text: string, trig: Trigger, chips: Mention[]): Mention[] {
   for (let j = i - 1; j >= 0 && joined(sorted[j]!, sorted[j + 1]!); j--) out.push(sorted[j]!);
   return out;
 }
+
+/** Model subjects of a trigger: in its clause, before it or just after it ("trained R1 on ..."). */
+function modelSubjectsFor(text: string, s: Span, trig: Trigger, models: Mention[]): Mention[] {
+  const clause = clauseAround(text, s, trig.start);
+  return models.filter((m) => inSpan(m, clause) && (m.end <= trig.start ? trig.start - m.end <= 160 : m.start - trig.end <= 40));
+}
+
+/** An org named as the maker of an unnamed model ("a distilled DeepSeek model"). */
+const MAKER_OF_MODEL = /^(?:'s)?\s*(?:[\w-]+\s+){0,2}?models?\b|^的?(?:大)?模型/iu;
+const MODEL_WORD = /\bmodels?\b|模型|\binferenc|推理|\btrain|训练/iu;
 
 export function extractClaims(doc: Doc): Claim[] {
   const { text, sentences, mentions } = doc;
@@ -86,49 +107,56 @@ export function extractClaims(doc: Doc): Claim[] {
     if (triggers.length === 0) return;
     const here = mentions.filter((m) => inSpan(m, s));
     let chips = here.filter((m) => m.type === "chip" && !isCpu(m) && usable(m, s));
-    let subjects = here.filter((m) => m.type === "model" && usable(m, s));
+    const models = here.filter((m) => m.type === "model" && usable(m, s));
     if (chips.length === 0) {
       const anaphor = allMatches(CHIP_ANAPHOR, body)[0];
       const earlier = mentions.filter((m) => m.type === "chip" && m.end <= s.start && !isCpu(m));
       const ref = titleChip ?? earlier[earlier.length - 1];
-      if (!anaphor || !ref || subjects.length === 0) return;
+      if (!anaphor || !ref || models.length === 0) return;
       chips = [{ ...ref, start: s.start + anaphor.start, end: s.start + anaphor.end }];
     }
-    if (subjects.length === 0 && test(MODEL_ANAPHOR, body)) {
-      if (mainModel && mainModel.end <= s.start) subjects = [mainModel];
-      else if (si > 0) {
+    // Subjects that do not depend on the trigger: carried over by anaphora, or the article's main model.
+    let carried: Mention[] = [];
+    if (models.length === 0) {
+      if (test(MODEL_ANAPHOR, body) && mainModel && mainModel.end <= s.start) carried = [mainModel];
+      else if (test(MODEL_ANAPHOR, body) && si > 0) {
         const prev = sentences[si - 1]!;
-        subjects = mentions.filter((m) => m.type === "model" && inSpan(m, prev) && usable(m, prev));
-        if (subjects.length > 0) triggers = [...findTriggers(text, prev), ...triggers];
+        carried = mentions.filter((m) => m.type === "model" && inSpan(m, prev) && usable(m, prev));
+        if (carried.length > 0) triggers = [...findTriggers(text, prev).map((t) => ({ ...t, start: s.start, end: s.start })), ...triggers];
       }
     }
-    if (subjects.length === 0) {
-      const vendors = new Set(chips.map((c) => c.entity?.org ?? c.org));
-      const firstTrigger = Math.min(...triggers.map((t) => t.start));
-      subjects = here.filter((m) => m.type === "org" && m.start < firstTrigger && m.entity && m.entity.roles.some((r) => USER_ROLES.has(r)) && !vendors.has(m.name));
-    }
-    if (subjects.length === 0) return;
-    if (triggers.some((t) => !t.weak)) triggers = triggers.filter((t) => !t.weak);
+    const vendors = new Set(chips.map((c) => c.entity?.org ?? c.org));
+    const orgUsers = here.filter((m) => m.type === "org" && m.entity && m.entity.roles.some((r) => USER_ROLES.has(r)) && !vendors.has(m.name));
+    const makers = here.filter((m) => m.type === "org" && MAKER_OF_MODEL.test(text.slice(m.end, m.end + 40)));
     const modality = modalityOf(body);
     const compatibility = test(COMPATIBILITY, body);
+
+    const pairs: { trig: Trigger; chip: Mention; negated: boolean }[] = [];
     for (const trig of triggers) {
-      const local = trig.start >= s.start ? trig : { ...trig, start: s.start, end: s.start };
-      const before = text.slice(Math.max(s.start, local.start - 60), local.start);
-      const negated = test(NEGATION_BEFORE, before) || test(NEGATION_AFTER, text.slice(local.end, Math.min(s.end, local.end + 80)));
+      const before = text.slice(Math.max(s.start, trig.start - 90), trig.start);
+      const negated = test(NEGATION_BEFORE, before.slice(-60)) || test(NEGATION_AFTER, text.slice(trig.end, Math.min(s.end, trig.end + 80)));
       if (!negated && (test(HYPOTHETICAL, before) || compatibility)) continue;
-      for (const chip of pairChips(text, local, chips)) {
-        for (const subj of subjects) {
-          raw.push({
-            subject: subj.name,
-            subjectType: subj.type === "model" ? "model" : "org",
-            chip: chip.name,
-            chipDomestic: isDomestic(chip),
-            stage: trig.stage,
-            modality,
-            negated,
-            evidence: { start: Math.min(s.start, trig.start), end: s.end },
-          });
-        }
+      for (const chip of pairChips(text, trig, chips)) pairs.push({ trig, chip, negated });
+    }
+    // A weak trigger ("runs", "supports") yields nothing for a chip that a strong trigger already covers.
+    const kept = pairs.filter((p) => !p.trig.weak || !pairs.some((q) => !q.trig.weak && q.chip === p.chip));
+    for (const { trig, chip, negated } of kept) {
+      let subjects = modelSubjectsFor(text, s, trig, models);
+      if (subjects.length === 0) subjects = carried;
+      if (subjects.length === 0) subjects = makers.filter((m) => Math.abs(m.start - trig.start) <= 120);
+      if (subjects.length === 0 && MODEL_WORD.test(body.replace(text.slice(trig.start, trig.end), ""))) subjects = orgUsers.filter((m) => m.start < trig.start);
+      if (subjects.length === 0 && mainModel && mainModel.end <= s.start && models.length === 0 && !trig.weak) subjects = [mainModel];
+      for (const subj of subjects) {
+        raw.push({
+          subject: subj.name,
+          subjectType: subj.type === "model" ? "model" : "org",
+          chip: chip.name,
+          chipDomestic: isDomestic(chip),
+          stage: trig.stage,
+          modality,
+          negated,
+          evidence: { start: s.start, end: s.end },
+        });
       }
     }
   });

@@ -8,24 +8,26 @@ const re = (source: string) => new RegExp(source, "giu");
 export const STAGE_TRIGGERS: { stage: Stage; weak: boolean; re: RegExp }[] = [
   { stage: "pretraining", weak: false, re: re(String.raw`\bpre-?train(?:ed|ing|s)?\b|\bfrom scratch\b|预训练`) },
   { stage: "posttraining", weak: false, re: re(String.raw`\bpost-?train(?:ed|ing|s)?\b|\bfine-?tun(?:e|ed|es|ing)\b|\bSFT\b|\bRL\b|\breinforcement[- ]learning\b|\balignment\b|\binstruction[- ]tuning\b|后训练|微调|强化学习`) },
-  { stage: "inference", weak: false, re: re(String.raw`\binferenc(?:e|ing)\b|\bserv(?:e|es|ed|ing)\b|\bdeploy(?:s|ed|ing|ment)?\b|\bday[- ]?(?:0|zero|one)\b|\bvalidated configurations?\b|\bin production\b|推理|部署|0\s?day|零等待|上线`) },
+  { stage: "inference", weak: false, re: re(String.raw`\binferenc(?:e|ing)\b|\bserv(?:e|es|ed|ing)\b|\bdeploy(?:s|ed|ing|ment)?\b|\bday[- ]?(?:0|zero|one)\b|\bvalidated configurations?\b|\bin production\b|(?<!深度)推理(?!大?模型|能力)|部署|0\s?day|零等待|上线`) },
   { stage: "inference", weak: true, re: re(String.raw`\bruns?\b|\bran\b|\brunning\b|\bsupport(?:s|ed)?\b|\bhost(?:s|ed|ing)\b|\bthroughput\b|\bbenchmark(?:s|ed)?\b|\btests? running\b|运行|适配|搭载|跑通|支持|吞吐`) },
   { stage: "training", weak: false, re: re(String.raw`\btrain(?:ed|ing|s)?\b(?!\s+(?:servers?|accelerators?|chips?|GPUs?|cards?|workloads?|tasks?|compute)\b)|训练(?!服务器|卡|芯片|任务)`) },
 ];
 
 /** Just before a trigger: the use did not happen or failed. */
-export const NEGATION_BEFORE = re(String.raw`(?:\b(?:not|never|no|n't|failed to|fail(?:s|ed)? to|unable to|could not|couldn't|rather than(?: for)?|instead of|without)\b|未|没有|并未|无法|不是|并非|而非|不再)[^.;,]{0,40}$`);
+export const NEGATION_BEFORE = re(String.raw`(?:\b(?:not|never|no|n't|failed to|fail(?:s|ed)? to|failures? to|unable to|could not|couldn't|rather than(?: for)?|instead of|without)\b|未|没有|并未|无法|不是|并非|而非|不再)[^.;,]{0,40}$`);
+/** A negation that says an attempt failed (as opposed to "rather than", "not for"). */
+export const FAILURE = re(String.raw`\b(?:failed|fail(?:s|ed)? to|failures? to|unable to|could not|couldn't|falter\w*|unsuccessful|struggl\w*)\b|失败|无法完成|未能`);
 /** Just after a trigger: the attempt failed. */
 export const NEGATION_AFTER = re(String.raw`^[^.;]{0,60}\b(?:falter(?:s|ed)?|failed|fails|unsuccessful|fell through|was abandoned)\b|^[^。；]{0,20}失败`);
 /** Hypotheticals, capabilities and compatibility statements: not claims at all. */
-export const HYPOTHETICAL = re(String.raw`(?:\b(?:could|might|may|would|if)\b|兼容|可以用于)[^.;]{0,50}$`);
+export const HYPOTHETICAL = re(String.raw`(?:\b(?:could|might|may|would|if|whether|did not say|has not said|not disclosed?)\b|兼容|可以用于|是否|未披露)[^.;]{0,80}$`);
 export const COMPATIBILITY = re(String.raw`兼容|\bcompatible with\b`);
 
 export const MODALITY_REPORTED = re(String.raw`\b(?:reportedly|said to|according to|sources?|people familiar|alleg\w*|rumou?r\w*|tipster|report(?:s|ed)?|accounts? say|claimed|newsletter)\b|据报道|据称|知情人士|消息人士|据悉|通讯称|报道`);
 export const MODALITY_PLANNED = re(String.raw`\b(?:plans?|planned|planning|will|aims?|intends?|designed to|expected to|so that|preparing|going to|to be)\b|计划|将于|将在|拟|准备|旨在`);
 
 /** Just before a mention: it is named as a comparison, not as the thing used. */
-export const COMPARISON_BEFORE = re(String.raw`(?:\b(?:than|comparable to|similar to|compared (?:with|to)|versus|vs\.?|rival(?:s|ling)?|match(?:es|ing)?|beat(?:s|ing)?|outperform(?:s|ed|ing)?|such as|like|overtake|surpass(?:es)?|behind|predecessor)\b|对标|相比|超过|比肩|可达|高出|不如|如)[^.;,]{0,25}$`);
+export const COMPARISON_BEFORE = re(String.raw`(?:\b(?:than|comparable to|similar to|compared (?:with|to)|versus|vs\.?|rival(?:s|ling)?|match(?:es|ing)?|beat(?:s|ing)?|outperform(?:s|ed|ing)?|such as|like|overtake|surpass(?:es)?|behind|predecessor)\b|对标|相比|超过|比肩|可达|高出|不如|如|比)[^.;,]{0,25}$`);
 
 /** The chip named by anaphora ("deployed the chip to train ..."). */
 export const CHIP_ANAPHOR = re(String.raw`\bthe (?:chip|chips|accelerator|accelerators|processor|card|cards|part)\b|该芯片|这款芯片|这批加速器|该加速器`);
@@ -35,7 +37,7 @@ export const MODEL_ANAPHOR = re(String.raw`\b(?:the|this|that|these|its|new|ever
 export const rulesSignature = (): string =>
   JSON.stringify([
     STAGE_TRIGGERS.map((t) => [t.stage, t.weak, t.re.source]),
-    [NEGATION_BEFORE, NEGATION_AFTER, HYPOTHETICAL, COMPATIBILITY, MODALITY_REPORTED, MODALITY_PLANNED, COMPARISON_BEFORE, CHIP_ANAPHOR, MODEL_ANAPHOR].map((r) => r.source),
+    [NEGATION_BEFORE, NEGATION_AFTER, FAILURE, HYPOTHETICAL, COMPATIBILITY, MODALITY_REPORTED, MODALITY_PLANNED, COMPARISON_BEFORE, CHIP_ANAPHOR, MODEL_ANAPHOR].map((r) => r.source),
   ]);
 
 /** Runs a global regex over a string and returns the match spans (offsets relative to the string). */

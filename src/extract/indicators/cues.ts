@@ -3,9 +3,9 @@ const re = (source: string) => new RegExp(source, "iu");
 
 export const CUES = {
   trainingWord: re(String.raw`\btrain(?:ed|ing|s)?\b|\bpre-?train|训练`),
-  inferenceWord: re(String.raw`\binferenc(?:e|ing)\b|\bserv(?:e|es|ing)\b|推理`),
-  domesticCompute: re(String.raw`\b(?:domestic(?:ally[- ]made)?|Chinese-made|home-?made|home-?grown|indigenous|Chinese)\s+(?:AI\s+)?(?:processors?|chips?|semiconductors|accelerators?|hardware|compute(?: stack)?|clusters?|GPUs)\b|国产(?:AI)?(?:算力|芯片|加速器|集群|GPU)|全国产`),
-  hypothetical: re(String.raw`\b(?:could|might|would|if)\b[^.]{0,60}\b(?:train|serv|run)`),
+  inferenceWord: re(String.raw`\binferenc(?:e|ing)\b|\bserv(?:e|es|ing)\b|(?<!深度)推理(?!大?模型|能力)`),
+  domesticCompute: re(String.raw`\b(?:domestic(?:ally[- ]made)?|Chinese-made|home-?made|home-?grown|indigenous|Chinese)\s+(?:AI\s+|inference\s+|training\s+)?(?:processors?|chips?|semiconductors|accelerators?|hardware|compute(?: stack)?|clusters?|GPUs)\b|国产(?:AI)?(?:算力|芯片|加速器|集群|GPU)|全国产`),
+  hypothetical: re(String.raw`\b(?:could|might|would|if|can|cannot|not|whether)\b|是否|能否|不能`),
   shiftAway: re(String.raw`\b(?:off|away from|rather than|instead of|alternatives? to|switch(?:ed|ing)? from|reliance on)\s+(?:\w+\s+){0,2}?(?:Nvidia|US|American|foreign|imported)\b|\brel(?:y|ies|ying) (?:mostly |largely )?on alternatives\b|\btowards? domestic (?:suppliers|chips|hardware)\b|摆脱(?:对)?(?:英伟达|进口)|转向国产|替代英伟达`),
   compact: re(String.raw`\bon-device\b|\bedge\b|\bsmall (?:language |reasoning )?models?\b|\bcompact\b|\blightweight\b|\b(?:smart)?phones?\b|\bconstrained devices\b|\bcockpits?\b|端侧|手机|边缘|轻量|小模型|车载`),
   ownFramework: re(String.raw`\binference engine\b|\bdeployment framework\b|\binference framework\b|推理引擎|部署框架|推理框架`),
@@ -22,7 +22,7 @@ export const CUES = {
   importRestriction: re(String.raw`\bstop buying\b|\bhalt\w* (?:testing|purchases|orders)\b|\bcancel (?:orders|planned purchases)\b|\bdiscourag\w* (?:\w+ ){0,3}(?:from )?buying\b|\bimports? (?:were |was )?not permitted\b|\bnot (?:permitted|allowed) to (?:buy|import)\b|\bban(?:ned|s)? (?:on )?(?:purchases|imports|buying)\b|\bsummon\w*|\bremove foreign chips\b|\bbackdoors?\b|禁止采购|停止采购|约谈|不得采购`),
   foreignChipWord: re(String.raw`\bforeign (?:AI )?chips\b|\bNvidia chips\b|进口芯片|境外芯片`),
   capabilityStrong: re(String.raw`\bmass[- ]produc\w*|\bvolume production\b|\bcapacity\b|\bwafers?\b|\byields?\b|\boutput\b|\bproduction targets?\b|\broadmap\b|\bsamples?\b|\bunveil\w*|\blaunch\w* (?:a |its )?(?:new )?(?:AI )?(?:chip|GPU|processor|accelerator)|\bquarterly revenue\b|\brevenue\b|量产|产能|良率|出货|路线图|营收|营业收入|发布.{0,12}(?:架构|芯片|GPU)|点亮|新一代|下一代`),
-  capabilityWeak: re(String.raw`\boutperform\w*|\bbeats?\b|\bsurpass\w*|\bovertake\b|\brivals?\b|\bswitched on\b|\bbrought online\b|\bnext-generation\b|\bspecifications\b|\bpetaflops\b|\bteraflops\b|对标|超过|万卡|架构`),
+  capabilityWeak: re(String.raw`\boutperform\w*|\bbeats?\b|\bsurpass\w*|\bovertake\b|\brivals?\b|\bswitched on\b|\bbrought online\b|\bnext-generation\b|\bspecifications\b|\bpetaflops\b|\bteraflops\b|对标|超过|万卡`),
   upcomingDomestic: re(String.raw`\bnext-generation['’"”]?\s+(?:domestic|Chinese)\s+(?:AI\s+)?(?:chips|processors)\b|\b(?:domestic|Chinese)\s+(?:AI\s+)?(?:chips|processors)\s+that will be released\b|即将发布的国产芯片|下一代国产芯片`),
 };
 

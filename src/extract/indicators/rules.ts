@@ -5,6 +5,7 @@ import { INDICATOR_IDS } from "../types.ts";
 import { inSpan, type Doc } from "../claims.ts";
 import type { Mention } from "../match.ts";
 import { CUES } from "./cues.ts";
+import { FAILURE, test } from "../lexicon.ts";
 
 export interface RuleContext extends Doc {
   claims: Claim[];
@@ -46,9 +47,9 @@ export const RULES: IndicatorRule[] = [
   { id: "pre.claim_domestic_pretraining", indicator: "pretraining_on_domestic", weight: 0.9, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "pretraining") },
   { id: "pre.claim_domestic_training", indicator: "pretraining_on_domestic", weight: 0.7, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "training") },
   { id: "pre.training_on_domestic_compute", indicator: "pretraining_on_domestic", weight: 0.6, evidence: (ctx) => notHypothetical(ctx, sentencesWhere(ctx, [CUES.trainingWord, CUES.domesticCompute])) },
-  { id: "pre.failed_attempt_in_lead", indicator: "pretraining_on_domestic", weight: 0.6, evidence: (ctx) => claimsWhere(ctx, (c) => c.negated && c.chipDomestic && isTrainingStage(c) && c.evidence.start < leadEnd(ctx)) },
+  { id: "pre.failed_attempt_in_lead", indicator: "pretraining_on_domestic", weight: 0.6, evidence: (ctx) => claimsWhere(ctx, (c) => c.negated && c.chipDomestic && isTrainingStage(c) && c.evidence.start < leadEnd(ctx) && test(FAILURE, ctx.text.slice(c.evidence.start, c.evidence.end))) },
 
-  { id: "mig.failed_domestic_training", indicator: "training_migration", weight: 0.8, evidence: (ctx) => claimsWhere(ctx, (c) => c.negated && c.chipDomestic && isTrainingStage(c)) },
+  { id: "mig.failed_domestic_training", indicator: "training_migration", weight: 0.8, evidence: (ctx) => claimsWhere(ctx, (c) => c.negated && c.chipDomestic && isTrainingStage(c) && test(FAILURE, ctx.text.slice(c.evidence.start, c.evidence.end))) },
   { id: "mig.domestic_training_and_shift_away", indicator: "training_migration", weight: 0.7, evidence: (ctx) => (pretrainingEvidence(ctx).length > 0 ? sentencesWhere(ctx, [CUES.shiftAway]) : []) },
 
   { id: "post.claim_domestic_posttraining", indicator: "posttraining_on_domestic", weight: 0.9, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "posttraining" && c.subjectType === "model") },
