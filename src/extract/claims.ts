@@ -68,10 +68,11 @@ function clauseAround(text: string, s: Span, pos: number): Span {
 
 function pairChips(text: string, trig: Trigger, chips: Mention[]): Mention[] {
   if (chips.length === 0) return [];
+  const adjacent = chips.filter((c) => c.end <= trig.start && trig.start - c.end <= 30);
   const after = chips.filter((c) => c.start >= trig.end && c.start - trig.end <= 150 && /\b(?:on|using|with|via|atop|across)\b|在|基于|使用|用|采用/i.test(text.slice(trig.end, c.start)));
   const before = chips.filter((c) => c.end <= trig.start && trig.start - c.end <= 160);
   const afterAny = chips.filter((c) => c.start >= trig.end && c.start - trig.end <= 60);
-  const chosen = after[0] ?? before[before.length - 1] ?? afterAny[0];
+  const chosen = adjacent[adjacent.length - 1] ?? after[0] ?? before[before.length - 1] ?? afterAny[0];
   if (!chosen) return [];
   // Chips coordinated with the chosen one ("Cambricon chips and Biren GPUs", "910B, 910C or 910D").
   const out = [chosen];
@@ -117,9 +118,9 @@ export function extractClaims(doc: Doc): Claim[] {
     }
     // Subjects that do not depend on the trigger: carried over by anaphora, or the article's main model.
     let carried: Mention[] = [];
-    if (models.length === 0) {
-      if (test(MODEL_ANAPHOR, body) && mainModel && mainModel.end <= s.start) carried = [mainModel];
-      else if (test(MODEL_ANAPHOR, body) && si > 0) {
+    if (test(MODEL_ANAPHOR, body)) {
+      if (mainModel && mainModel.end <= s.start) carried = [mainModel];
+      else if (models.length === 0 && si > 0) {
         const prev = sentences[si - 1]!;
         carried = mentions.filter((m) => m.type === "model" && inSpan(m, prev) && usable(m, prev));
         if (carried.length > 0) triggers = [...findTriggers(text, prev).map((t) => ({ ...t, start: s.start, end: s.start })), ...triggers];
@@ -136,7 +137,9 @@ export function extractClaims(doc: Doc): Claim[] {
       const before = text.slice(Math.max(s.start, trig.start - 90), trig.start);
       const negated = test(NEGATION_BEFORE, before.slice(-60)) || test(NEGATION_AFTER, text.slice(trig.end, Math.min(s.end, trig.end + 80)));
       if (!negated && (test(HYPOTHETICAL, before) || compatibility)) continue;
-      for (const chip of pairChips(text, trig, chips)) pairs.push({ trig, chip, negated });
+      const clause = clauseAround(text, s, trig.start);
+      const inClause = chips.filter((c) => inSpan(c, clause));
+      for (const chip of pairChips(text, trig, inClause.length > 0 ? inClause : chips)) pairs.push({ trig, chip, negated });
     }
     // A weak trigger ("runs", "supports") yields nothing for a chip that a strong trigger already covers.
     const kept = pairs.filter((p) => !p.trig.weak || !pairs.some((q) => !q.trig.weak && q.chip === p.chip));
@@ -144,8 +147,10 @@ export function extractClaims(doc: Doc): Claim[] {
       let subjects = modelSubjectsFor(text, s, trig, models);
       if (subjects.length === 0) subjects = carried;
       if (subjects.length === 0) subjects = makers.filter((m) => Math.abs(m.start - trig.start) <= 120);
-      if (subjects.length === 0 && MODEL_WORD.test(body.replace(text.slice(trig.start, trig.end), ""))) subjects = orgUsers.filter((m) => m.start < trig.start);
-      if (subjects.length === 0 && mainModel && mainModel.end <= s.start && models.length === 0 && !trig.weak) subjects = [mainModel];
+      // "Deployed a cluster" is not serving a model: an org subject needs a model or stage word besides it.
+      const trigText = text.slice(trig.start, trig.end);
+      if (subjects.length === 0 && (!/deploy|部署/i.test(trigText) || MODEL_WORD.test(body.replace(trigText, "")))) subjects = orgUsers.filter((m) => m.start < trig.start);
+      if (subjects.length === 0 && mainModel && mainModel.end <= s.start && !trig.weak) subjects = [mainModel];
       for (const subj of subjects) {
         raw.push({
           subject: subj.name,

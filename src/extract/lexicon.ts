@@ -32,7 +32,7 @@ export const COMPARISON_BEFORE = re(String.raw`(?:\b(?:than|comparable to|simila
 /** The chip named by anaphora ("deployed the chip to train ..."). */
 export const CHIP_ANAPHOR = re(String.raw`\bthe (?:chip|chips|accelerator|accelerators|processor|card|cards|part)\b|该芯片|这款芯片|这批加速器|该加速器`);
 /** The model named by anaphora (resolved to the article's main model or the previous sentence's). */
-export const MODEL_ANAPHOR = re(String.raw`\b(?:the|this|that|these|its|new|every|each) (?:model|models|series|weights|project|experiment|experiments|system)\b|该模型|该系列|其模型|模型的|该项目`);
+export const MODEL_ANAPHOR = re(String.raw`\b(?:the|this|that|these|its|new|every|each) (?:[a-z-]+ )?(?:model|models|series|weights|project|experiment|experiments|system)\b|该模型|该系列|其模型|模型的|该项目`);
 
 export const rulesSignature = (): string =>
   JSON.stringify([

@@ -32,7 +32,13 @@ function sentencesWhere(ctx: RuleContext, res: RegExp[], has?: (m: Mention) => b
 const claimsWhere = (ctx: RuleContext, f: (c: Claim) => boolean): Span[] => ctx.claims.filter(f).map((c) => c.evidence);
 const isTrainingStage = (c: Claim) => c.stage === "pretraining" || c.stage === "training";
 const leadEnd = (ctx: RuleContext) => ctx.sentences[Math.min(2, ctx.sentences.length - 1)]?.end ?? 0;
-const notHypothetical = (ctx: RuleContext, spans: Span[]) => spans.filter((s) => !CUES.hypothetical.test(ctx.text.slice(s.start, s.end)));
+/** Drops sentences where the stage word is governed by a modal or a negation ("can pre-train", "does not show"). */
+const notHypothetical = (ctx: RuleContext, spans: Span[], word: RegExp) =>
+  spans.filter((s) => {
+    const body = ctx.text.slice(s.start, s.end);
+    const at = body.search(word);
+    return at < 0 || !CUES.hypothetical.test(body.slice(Math.max(0, at - 50), at));
+  });
 const near = (ctx: RuleContext, a: Span, re: RegExp, radius: number) => {
   const i = ctx.sentences.findIndex((s) => s.start <= a.start && a.start < s.end);
   return ctx.sentences.slice(Math.max(0, i - radius), i + radius + 1).some((_, k) => re.test(ctx.bodies[Math.max(0, i - radius) + k]!));
@@ -40,13 +46,13 @@ const near = (ctx: RuleContext, a: Span, re: RegExp, radius: number) => {
 
 const pretrainingEvidence = (ctx: RuleContext): Span[] => [
   ...claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && isTrainingStage(c)),
-  ...notHypothetical(ctx, sentencesWhere(ctx, [CUES.trainingWord, CUES.domesticCompute])),
+  ...notHypothetical(ctx, sentencesWhere(ctx, [CUES.trainingWord, CUES.domesticCompute]), CUES.trainingWord),
 ];
 
 export const RULES: IndicatorRule[] = [
   { id: "pre.claim_domestic_pretraining", indicator: "pretraining_on_domestic", weight: 0.9, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "pretraining") },
   { id: "pre.claim_domestic_training", indicator: "pretraining_on_domestic", weight: 0.7, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "training") },
-  { id: "pre.training_on_domestic_compute", indicator: "pretraining_on_domestic", weight: 0.6, evidence: (ctx) => notHypothetical(ctx, sentencesWhere(ctx, [CUES.trainingWord, CUES.domesticCompute])) },
+  { id: "pre.training_on_domestic_compute", indicator: "pretraining_on_domestic", weight: 0.6, evidence: (ctx) => notHypothetical(ctx, sentencesWhere(ctx, [CUES.trainingWord, CUES.domesticCompute]), CUES.trainingWord) },
   { id: "pre.failed_attempt_in_lead", indicator: "pretraining_on_domestic", weight: 0.6, evidence: (ctx) => claimsWhere(ctx, (c) => c.negated && c.chipDomestic && isTrainingStage(c) && c.evidence.start < leadEnd(ctx) && test(FAILURE, ctx.text.slice(c.evidence.start, c.evidence.end))) },
 
   { id: "mig.failed_domestic_training", indicator: "training_migration", weight: 0.8, evidence: (ctx) => claimsWhere(ctx, (c) => c.negated && c.chipDomestic && isTrainingStage(c) && test(FAILURE, ctx.text.slice(c.evidence.start, c.evidence.end))) },
@@ -55,7 +61,7 @@ export const RULES: IndicatorRule[] = [
   { id: "post.claim_domestic_posttraining", indicator: "posttraining_on_domestic", weight: 0.9, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "posttraining" && c.subjectType === "model") },
 
   { id: "inf.claim_domestic_inference", indicator: "inference_on_domestic", weight: 0.9, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "inference") },
-  { id: "inf.inference_on_domestic_compute", indicator: "inference_on_domestic", weight: 0.6, evidence: (ctx) => notHypothetical(ctx, sentencesWhere(ctx, [CUES.inferenceWord, CUES.domesticCompute])) },
+  { id: "inf.inference_on_domestic_compute", indicator: "inference_on_domestic", weight: 0.6, evidence: (ctx) => notHypothetical(ctx, sentencesWhere(ctx, [CUES.inferenceWord, CUES.domesticCompute]), CUES.inferenceWord) },
 
   { id: "compact.domestic_claim_near_device_cue", indicator: "compact_native_models", weight: 0.8, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && near(ctx, c.evidence, CUES.compact, 2)) },
   { id: "compact.own_on_device_framework", indicator: "compact_native_models", weight: 0.6, evidence: (ctx) => (sentencesWhere(ctx, [CUES.compact]).length > 0 && ctx.mentions.some((m) => m.type === "org" && m.entity?.country === "CN" && m.entity.roles.includes("ai_lab")) ? sentencesWhere(ctx, [CUES.ownFramework]) : []) },
