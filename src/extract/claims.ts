@@ -87,7 +87,10 @@ function pairChips(text: string, trig: Trigger, chips: Mention[]): Mention[] {
 /** Model subjects of a trigger: in its clause, before it or just after it ("trained R1 on ..."). */
 function modelSubjectsFor(text: string, s: Span, trig: Trigger, models: Mention[]): Mention[] {
   const clause = clauseAround(text, s, trig.start);
-  return models.filter((m) => inSpan(m, clause) && (m.end <= trig.start ? trig.start - m.end <= 160 : m.start - trig.end <= 40));
+  const near = (m: Mention) => (m.end <= trig.start ? trig.start - m.end <= 160 : m.start - trig.end <= 40);
+  const inClause = models.filter((m) => inSpan(m, clause) && near(m));
+  // "X trained R1 on A but is running inference on B": the later clause shares the earlier subject.
+  return inClause.length > 0 ? inClause : models.filter((m) => m.end <= clause.start && near(m));
 }
 
 /** An org named as the maker of an unnamed model ("a distilled DeepSeek model"). */
