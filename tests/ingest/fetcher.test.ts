@@ -8,6 +8,7 @@ import { FetchError } from "../../src/ingest/types.ts";
 const FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>`;
 const requests: { path: string; headers: IncomingMessage["headers"] }[] = [];
 const open = new Set<ServerResponse>();
+const openPaths = () => [...open].map((res) => new URL(res.req.url ?? "/", "http://x").pathname);
 let server: Server;
 let base: string;
 
@@ -129,6 +130,8 @@ describe("fetchFeed", () => {
 
   it("caps an endless body", async () => {
     expect((await fetchError(fetchFeed(`${base}/endless`, none, opts()))).kind).toBe("too-large");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(openPaths()).not.toContain("/endless");
   });
 
   it("aborts a slow drip and a silent server at the total timeout", async () => {
@@ -137,6 +140,10 @@ describe("fetchFeed", () => {
       expect((await fetchError(fetchFeed(`${base}${path}`, none, opts({ timeoutMs: 400 })))).kind).toBe("timeout");
       expect(Date.now() - started).toBeLessThan(1500);
     }
+    // The sockets were really closed, not left streaming in the background.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(openPaths()).not.toContain("/drip");
+    expect(openPaths()).not.toContain("/hang");
   });
 
   it("follows a few redirects and reports the final URL", async () => {

@@ -9,3 +9,22 @@ describe("htmlToText", () => {
     expect(htmlToText("line<br>break")).toBe("line break");
   });
 });
+
+describe("htmlToText fast path and DOM path agree", () => {
+  it.each([
+    "<p>A &amp; B</p><div>C&#160;D &#x4e2d;</div>",
+    "<b>bold</b> and <i>italic</i><!-- hidden --><script>x<y</script>",
+    "Caf&eacute; &copy; 2024 &mdash; done", // named entities beyond the XML five: DOM path
+    "a < b and c > d",
+    "<p>unclosed <em>tags",
+  ])("%s", (html) => {
+    const text = htmlToText(html);
+    expect(text).not.toMatch(/<\/?[a-z]+>|&[a-z]+;/i);
+    expect(text.length).toBeGreaterThan(0);
+  });
+
+  it("decodes named HTML entities", () => {
+    expect(htmlToText("Caf&eacute; &copy; 2024 &mdash; done")).toBe("Café © 2024 — done");
+    expect(htmlToText("a < b and c > d")).toBe("a < b and c > d");
+  });
+});
