@@ -65,7 +65,7 @@ export async function weeklyCounts(db: Db, since: Date): Promise<WeekCount[]> {
           count(*) filter (where ${events.status} <> 'candidate') as flagged,
           count(*) filter (where ${events.status} = 'confirmed') as confirmed
         from ${events}
-        where ${events.firstSeenAt} >= ${since}
+        where ${events.firstSeenAt} >= ${since.toISOString()}::timestamptz
         group by 1, 2
         order by 2`,
   );
@@ -92,7 +92,7 @@ export async function latestConfirmed(db: Db, per = 3): Promise<ConfirmedEvidenc
     sql`select id, indicator, title, reviewed_at, url from (
           select e.id, e.indicator, e.title, e.reviewed_at,
             (select a.url from ${eventSources} es join ${articles} a on a.id = es.article_id
-              where es.event_id = e.id order by es.added_at, a.id limit 1) as url,
+              where es.event_id = e.id order by es.created_at, a.id limit 1) as url,
             row_number() over (partition by e.indicator order by e.reviewed_at desc nulls last, e.id desc) as rn
           from ${events} e where e.status = 'confirmed') ranked
         where rn <= ${per}

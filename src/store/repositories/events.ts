@@ -236,9 +236,13 @@ async function decorate(db: Db, rows: EventRow[]): Promise<EventListItem[]> {
   });
 }
 
-/** The text extraction offsets point into (see Span in extract/types.ts): title, blank line, body. */
+/**
+ * The text extraction offsets point into (Span in extract/types.ts): title, blank line, body, where the body is
+ * chosen as jobs/extract-and-store.ts `articleText` does (the full page when longer than the feed summary).
+ */
 export function extractionText(a: { title: string; fullText: string | null; summary: string }): string {
-  return `${a.title}\n\n${a.fullText ?? a.summary}`;
+  const body = a.fullText && a.fullText.length > a.summary.length ? a.fullText : a.summary;
+  return `${a.title}\n\n${body}`;
 }
 
 export interface MentionSpan {

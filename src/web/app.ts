@@ -1,0 +1,81 @@
+// The web application: health and metrics, the JSON API (bearer token or session + CSRF), the analyst pages.
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { sql } from "drizzle-orm";
+import { sessionSecret } from "../store/repositories/users.ts";
+import { analyticsRoutes } from "./api/analytics.ts";
+import { eventRoutes } from "./api/events.ts";
+import { exportRoutes } from "./api/exports.ts";
+import { feedRoutes } from "./api/feeds.ts";
+import { requireApiAuth } from "./auth.ts";
+import type { AppDeps, AppEnv } from "./env.ts";
+import { notFoundPage, pageRoutes } from "./pages.tsx";
+import { securityHeaders } from "./security-headers.ts";
+import { mountStatic } from "./static-assets.ts";
+
+export type { AppDeps } from "./env.ts";
+
+/** Memoises a successful result only, so a database that was down at first use is asked again next time. */
+function memoOnSuccess<T>(load: () => Promise<T>): () => Promise<T> {
+  let cached: Promise<T> | null = null;
+  return () => {
+    cached ??= load().catch((err: unknown) => {
+      cached = null;
+      throw err;
+    });
+    return cached;
+  };
+}
+
+const isApi = (path: string) => path === "/api" || path.startsWith("/api/");
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const { db, logger, metrics } = deps;
+  const secret = memoOnSuccess(() => sessionSecret(db, deps.config.SESSION_SECRET));
+  const app = new Hono<AppEnv>();
+
+  app.use("*", securityHeaders());
+  app.use("*", bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ error: "request body too large" }, 413) }));
+
+  app.get("/healthz", async (c) => {
+    try {
+      await db.execute(sql`select 1`);
+      return c.json({ ok: true, db: "up" });
+    } catch (err) {
+      logger.warn({ err: err instanceof Error ? err.message : String(err) }, "health check: database down");
+      return c.json({ ok: false, db: "down" }, 503);
+    }
+  });
+
+  // Counters only, no event data: left open for Prometheus scrapers (bind the port privately in production).
+  app.get("/metrics", async (c) => {
+    c.header("Content-Type", metrics.registry.contentType);
+    return c.body(await metrics.registry.metrics());
+  });
+
+  mountStatic(app);
+
+  const api = new Hono<AppEnv>();
+  api.use("*", requireApiAuth(db, secret));
+  api.route("/", eventRoutes(deps));
+  api.route("/", feedRoutes(deps));
+  api.route("/", analyticsRoutes(deps));
+  api.route("/", exportRoutes(deps));
+  api.all("*", (c) => c.json({ error: "not found" }, 404));
+  app.route("/api", api);
+
+  app.route("/", pageRoutes(deps, secret));
+
+  app.notFound((c) => (isApi(c.req.path) ? c.json({ error: "not found" }, 404) : notFoundPage(c)));
+
+  app.onError((err, c) => {
+    if (err instanceof HTTPException && err.status < 500) {
+      return isApi(c.req.path) ? c.json({ error: err.message || "bad request" }, err.status) : c.text(err.message || "bad request", err.status);
+    }
+    logger.error({ err, method: c.req.method, path: c.req.path }, "request failed");
+    return isApi(c.req.path) ? c.json({ error: "internal error" }, 500) : c.text("Internal error. It has been logged.", 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,109 @@
+// Small pieces shared by the pages. Everything that came from a feed is rendered as text (JSX escapes it), and a
+// link from a feed becomes an <a> only when it is http(s).
+import type { Child } from "hono/jsx";
+import { highlightSegments, type HighlightSpan } from "../highlight.ts";
+import { indicatorLabel } from "../../report/indicator-labels.ts";
+
+export function safeHref(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === "http:" || u.protocol === "https:" ? u.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+export function ExternalLink(props: { href: string | null | undefined; children?: Child; class?: string }) {
+  const href = safeHref(props.href);
+  if (!href) {
+    return (
+      <span class={`unsafe-link ${props.class ?? ""}`} title="not an http(s) link: shown as text">
+        {props.children ?? props.href ?? ""}
+      </span>
+    );
+  }
+  return (
+    <a href={href} class={props.class} target="_blank" rel="noopener noreferrer">
+      {props.children ?? href}
+    </a>
+  );
+}
+
+export function Highlighted(props: { text: string; spans: readonly HighlightSpan[] }) {
+  return (
+    <>
+      {highlightSegments(props.text, props.spans).map((s) =>
+        s.span ? (
+          <mark class={`m m-${s.span.type}`} title={`${s.span.type}: ${s.span.name}`}>
+            {s.text}
+          </mark>
+        ) : (
+          s.text
+        ),
+      )}
+    </>
+  );
+}
+
+const UNITS: [number, string][] = [
+  [86_400_000 * 365, "y"],
+  [86_400_000 * 30, "mo"],
+  [86_400_000, "d"],
+  [3_600_000, "h"],
+  [60_000, "m"],
+];
+
+export function ago(iso: string | null, now: Date): string {
+  if (!iso) return "—";
+  const ms = now.getTime() - Date.parse(iso);
+  const future = ms < 0;
+  const abs = Math.abs(ms);
+  for (const [size, unit] of UNITS) {
+    if (abs >= size) return future ? `in ${Math.floor(abs / size)}${unit}` : `${Math.floor(abs / size)}${unit} ago`;
+  }
+  return future ? "in <1m" : "just now";
+}
+
+export function Time(props: { iso: string | null; now: Date }) {
+  if (!props.iso) return <span class="muted">—</span>;
+  return (
+    <time datetime={props.iso} title={props.iso.replace("T", " ").slice(0, 16) + " UTC"}>
+      {ago(props.iso, props.now)}
+    </time>
+  );
+}
+
+export function StatusBadge(props: { status: string }) {
+  return <span class={`badge status-${props.status}`}>{props.status}</span>;
+}
+
+export function IndicatorTag(props: { id: string }) {
+  return (
+    <span class={`ind ind-${props.id}`} title={props.id}>
+      {indicatorLabel(props.id)}
+    </span>
+  );
+}
+
+export function Score(props: { value: number }) {
+  const pct = Math.round(Math.max(0, Math.min(1, props.value)) * 100);
+  return (
+    <span class="score" title={`score ${props.value.toFixed(3)}`}>
+      <meter min={0} max={1} low={0.5} high={0.75} optimum={1} value={props.value} />
+      <span class="num">{(pct / 100).toFixed(2)}</span>
+    </span>
+  );
+}
+
+export function CsrfField(props: { token: string | null }) {
+  return <input type="hidden" name="_csrf" value={props.token ?? ""} />;
+}
+
+/** A query string from the non-empty entries of `params`. */
+export function queryString(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== "") q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}

@@ -1,0 +1,105 @@
+// Feeds: health of every source (last fetch, status, volume, errors, next fetch), and adding, disabling, re-enabling.
+import type { FeedHealth } from "../../store/repositories/analytics.ts";
+import { CsrfField, ExternalLink, Time } from "./components.tsx";
+import { Layout } from "./layout.tsx";
+
+export function FeedsPage(props: { actor: string; csrf: string | null; items: FeedHealth[]; now: Date; message?: string; error?: string }) {
+  const broken = props.items.filter((f) => f.status === "broken" || f.status === "failing").length;
+  return (
+    <Layout title="Feeds" actor={props.actor} csrf={props.csrf} active="/feeds">
+      <div class="page-head">
+        <h1>
+          Feeds <span class="muted">{props.items.length}</span>
+          {broken ? <span class="badge status-dismissed">{broken} need attention</span> : null}
+        </h1>
+      </div>
+      {props.message ? <p class="notice">{props.message}</p> : null}
+      {props.error ? <p class="error">{props.error}</p> : null}
+      <form method="post" action="/feeds" class="filters add-feed">
+        <CsrfField token={props.csrf} />
+        <label class="grow">
+          Feed URL
+          <input type="url" name="url" required placeholder="https://example.com/feed.xml" />
+        </label>
+        <label>
+          Title
+          <input type="text" name="title" maxlength={300} />
+        </label>
+        <label>
+          Language
+          <input type="text" name="lang" size={5} placeholder="en" />
+        </label>
+        <label class="check">
+          <input type="checkbox" name="fetchFullText" value="true" /> Fetch full text
+        </label>
+        <div class="filter-actions">
+          <button type="submit" class="primary">
+            Add feed
+          </button>
+        </div>
+      </form>
+      <table class="data feeds">
+        <thead>
+          <tr>
+            <th>Feed</th>
+            <th>Status</th>
+            <th>Last fetch</th>
+            <th>Items/day</th>
+            <th>Errors</th>
+            <th>Next fetch</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.items.map((f) => (
+            <tr class={`feed-${f.status}`}>
+              <td class="feed-name">
+                <b>{f.title || "(untitled)"}</b>
+                <div class="small">
+                  <ExternalLink href={f.url}>{f.url}</ExternalLink>
+                </div>
+                {f.brokenReason ? <div class="small error-text">broken: {f.brokenReason}</div> : null}
+                {!f.enabled && f.disabledReason ? <div class="small muted">disabled: {f.disabledReason}</div> : null}
+                {f.lastError && f.status !== "ok" ? <div class="small error-text">{f.lastError}</div> : null}
+              </td>
+              <td>
+                <span class={`badge feed-status-${f.status}`}>{f.status}</span>
+                {f.lastHttpStatus ? <div class="small muted">HTTP {f.lastHttpStatus}</div> : null}
+              </td>
+              <td>
+                <Time iso={f.lastFetchAt} now={props.now} />
+              </td>
+              <td class="num">{f.itemsPerDay}</td>
+              <td class="num">
+                {f.errorCount}
+                {f.consecutiveErrors ? <span class="small muted"> ({f.consecutiveErrors} in a row)</span> : null}
+              </td>
+              <td>{f.enabled ? <Time iso={f.nextFetchAt} now={props.now} /> : <span class="muted">—</span>}</td>
+              <td>
+                <form method="post" action={`/feeds/${f.id}/enabled`} class="inline">
+                  <CsrfField token={props.csrf} />
+                  {f.enabled ? (
+                    <>
+                      <input type="hidden" name="enabled" value="false" />
+                      <input type="text" name="reason" placeholder="reason" size={10} maxlength={500} />
+                      <button type="submit" class="no small-btn">
+                        Disable
+                      </button>
+                    </>
+                  ) : (
+                    <>
+                      <input type="hidden" name="enabled" value="true" />
+                      <button type="submit" class="ok small-btn">
+                        Re-enable
+                      </button>
+                    </>
+                  )}
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Layout>
+  );
+}

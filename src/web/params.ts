@@ -1,0 +1,111 @@
+// Request schemas shared by the JSON API and the pages, so a filter in a page URL means what it means in the API.
+import type { Context } from "hono";
+import { z } from "zod";
+import { INDICATOR_IDS, STAGES } from "../extract/types.ts";
+import { EVENT_SORTS } from "../store/repositories/events.ts";
+import { EVENT_STATUSES } from "../store/schema.ts";
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** YYYY-MM-DD (UTC midnight) or a full ISO timestamp. */
+const dateParam = z
+  .string()
+  .trim()
+  .refine((v) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)), "must be a date (YYYY-MM-DD)");
+
+const DAY = 86_400_000;
+const dateOnly = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+export const eventQuerySchema = z
+  .object({
+    status: z.enum([...EVENT_STATUSES, "any"]).optional(),
+    indicator: z.enum(INDICATOR_IDS).optional(),
+    org: text(200).optional(),
+    chip: text(200).optional(),
+    lang: z.string().trim().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, "must be a language code").optional(),
+    from: dateParam.optional(),
+    to: dateParam.optional(),
+    q: text(200).optional(),
+    sort: z.enum(EVENT_SORTS).default("priority"),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .transform((v) => ({
+    ...v,
+    status: v.status === "any" ? undefined : v.status,
+    fromDate: v.from ? new Date(v.from) : undefined,
+    // A date-only `to` includes that whole day.
+    toDate: v.to ? new Date(Date.parse(v.to) + (dateOnly(v.to) ? DAY : 0)) : undefined,
+  }));
+export type EventQuery = z.output<typeof eventQuerySchema>;
+
+export function eventFilterOf(q: EventQuery) {
+  return { status: q.status, indicator: q.indicator, org: q.org, chip: q.chip, lang: q.lang, from: q.fromDate, to: q.toDate, q: q.q };
+}
+
+export const claimQuerySchema = z.object({
+  org: text(200).optional(),
+  chip: text(200).optional(),
+  domestic: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  stage: z.enum(STAGES).optional(),
+});
+
+export const idParamSchema = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
+/** Feed ids are 32-bit (serial). */
+export const feedIdParamSchema = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
+
+const note = z.string().trim().max(4000).optional();
+
+export const reviewBodySchema = z.object({ action: z.enum(["confirm", "dismiss", "note", "reopen"]), note }).refine(
+  (v) => v.action !== "note" || (v.note ?? "").length > 0,
+  { message: "a note action needs a note", path: ["note"] },
+);
+
+export const bulkReviewBodySchema = z
+  .object({
+    ids: z.array(z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)).min(1).max(500),
+    action: z.enum(["confirm", "dismiss", "note", "reopen"]),
+    note,
+  })
+  .refine((v) => v.action !== "note" || (v.note ?? "").length > 0, { message: "a note action needs a note", path: ["note"] });
+
+export const newFeedSchema = z.object({
+  url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(2000),
+  title: z.string().trim().max(300).optional(),
+  lang: z.string().trim().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, "must be a language code").optional(),
+  note: z.string().trim().max(2000).optional(),
+  allowPrivate: z.boolean().optional(),
+  fetchFullText: z.boolean().optional(),
+});
+
+export const feedPatchSchema = z.object({
+  enabled: z.boolean(),
+  reason: z.string().trim().max(500).optional(),
+});
+
+export const weekParamSchema = z.object({
+  week: z
+    .string()
+    .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, "must be an ISO week like 2026-W05")
+    .optional(),
+});
+
+/** One line naming the first problem: what a 400 response says. */
+export function describeIssues(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "invalid input";
+  const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
+  return `${where}${issue.message}`;
+}
+
+/** Query parameters with empty values dropped (an empty form field means "no filter"); the last value wins. */
+export function queryOf(c: Context): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(c.req.query())) if (v !== "") out[k] = v;
+  return out;
+}
+
+/** The @hono/zod-validator hook that turns a failed parse into 400 {error}. */
+export function badRequest(result: { success: boolean; error?: unknown }, c: Context) {
+  if (!result.success) return c.json({ error: describeIssues(result.error as z.ZodError) }, 400);
+}

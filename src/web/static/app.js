@@ -1,0 +1,197 @@
+// chipwatch analyst UI: keyboard review on the queue and event pages. Served from /static (the CSP allows no
+// inline script). Writes go to the JSON API with the session's CSRF token from <meta name="csrf-token">.
+/* global document, location, window, fetch, URL */
+"use strict";
+
+(function () {
+  const csrf = document.querySelector('meta[name="csrf-token"]')?.getAttribute("content") || "";
+  const statusLine = document.getElementById("status-line");
+  const note = document.getElementById("note");
+
+  function say(text) {
+    if (statusLine) statusLine.textContent = text;
+  }
+
+  function typing(el) {
+    return el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable);
+  }
+
+  function safeUrl(url) {
+    try {
+      const u = new URL(url, location.href);
+      return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async function review(id, action, text) {
+    const body = { action };
+    if (text) body.note = text;
+    const res = await fetch("/api/events/" + encodeURIComponent(id) + "/review", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "content-type": "application/json", "x-csrf-token": csrf },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) {
+      let msg = "HTTP " + res.status;
+      try {
+        msg = (await res.json()).error || msg;
+      } catch {
+        // keep the status
+      }
+      throw new Error(msg);
+    }
+    return res.json();
+  }
+
+  const STATUS_AFTER = { confirm: "confirmed", dismiss: "dismissed" };
+
+  // --- Queue page -------------------------------------------------------------------------------------------
+  const table = document.getElementById("queue");
+  const rows = table ? Array.from(table.querySelectorAll("tbody tr.event-row")) : [];
+  let current = -1;
+
+  function select(i) {
+    if (rows.length === 0) return;
+    current = Math.max(0, Math.min(rows.length - 1, i));
+    rows.forEach((r, n) => r.classList.toggle("selected", n === current));
+    rows[current].focus({ preventScroll: true });
+    rows[current].scrollIntoView({ block: "nearest" });
+  }
+
+  function currentRow() {
+    return current >= 0 ? rows[current] : null;
+  }
+
+  async function act(row, action) {
+    const id = row.dataset.id;
+    const text = note && note.value.trim();
+    if (action === "note" && !text) {
+      say("Type a note first (n).");
+      if (note) note.focus();
+      return;
+    }
+    row.classList.add("busy");
+    try {
+      await review(id, action, text);
+      if (note) note.value = "";
+      const status = STATUS_AFTER[action];
+      if (status) {
+        const badge = row.querySelector(".badge[class*='status-']");
+        if (badge) {
+          badge.className = "badge status-" + status;
+          badge.textContent = status;
+        }
+        row.className = row.className.replace(/\bst-\w+/, "st-" + status);
+      }
+      say("Event " + id + ": " + (status || "note added") + ".");
+      if (status) select(current + 1);
+    } catch (err) {
+      say("Event " + id + ": " + err.message);
+    } finally {
+      row.classList.remove("busy");
+    }
+  }
+
+  if (rows.length) {
+    rows.forEach((r, i) => r.addEventListener("click", (ev) => {
+      if (!ev.target.closest("a, button, input")) select(i);
+    }));
+    select(0);
+  }
+
+  const selectAll = document.getElementById("select-all");
+  if (selectAll) {
+    selectAll.addEventListener("change", () => {
+      rows.forEach((r) => {
+        const box = r.querySelector('input[type="checkbox"]');
+        if (box) box.checked = selectAll.checked;
+      });
+    });
+  }
+
+  // Filter drop-downs apply at once; the URL keeps the view across reloads.
+  const filters = document.getElementById("filters");
+  if (filters) {
+    filters.querySelectorAll("select").forEach((s) => s.addEventListener("change", () => filters.requestSubmit()));
+  }
+
+  // --- Event page -------------------------------------------------------------------------------------------
+  const article = document.querySelector("article.event-page");
+
+  async function actOnArticle(action) {
+    const text = note && note.value.trim();
+    if (action === "note" && !text) {
+      if (note) note.focus();
+      return;
+    }
+    try {
+      await review(article.dataset.id, action, text);
+      location.reload();
+    } catch (err) {
+      say("Review failed: " + err.message);
+    }
+  }
+
+  // --- Keys -------------------------------------------------------------------------------------------------
+  if (note) {
+    note.addEventListener("keydown", (ev) => {
+      if (ev.key === "Escape") {
+        ev.preventDefault();
+        note.blur();
+        const row = currentRow();
+        if (row) row.focus({ preventScroll: true });
+      } else if (ev.key === "Enter" && note.tagName === "INPUT") {
+        // In the queue, Enter in the note box adds the note to the selected event instead of submitting the bulk form.
+        ev.preventDefault();
+        const row = currentRow();
+        if (row) act(row, "note").then(() => row.focus({ preventScroll: true }));
+      }
+    });
+  }
+
+  document.addEventListener("keydown", (ev) => {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || typing(document.activeElement)) return;
+    const row = currentRow();
+    const target = row || article;
+    switch (ev.key) {
+      case "j":
+        if (rows.length) select(current + 1);
+        break;
+      case "k":
+        if (rows.length) select(current - 1);
+        break;
+      case "c":
+      case "d":
+        if (row) act(row, ev.key === "c" ? "confirm" : "dismiss");
+        else if (article) actOnArticle(ev.key === "c" ? "confirm" : "dismiss");
+        else return;
+        break;
+      case "n":
+        if (!note) return;
+        note.focus();
+        break;
+      case "o": {
+        const url = target && safeUrl(target.dataset.url || "");
+        if (!url) return;
+        window.open(url, "_blank", "noopener,noreferrer");
+        break;
+      }
+      case "x": {
+        const box = row && row.querySelector('input[type="checkbox"]');
+        if (!box) return;
+        box.checked = !box.checked;
+        break;
+      }
+      case "Enter":
+        if (!row || ev.target.closest("a, button")) return;
+        location.href = "/events/" + encodeURIComponent(row.dataset.id);
+        break;
+      default:
+        return;
+    }
+    ev.preventDefault();
+  });
+})();
