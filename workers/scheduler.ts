@@ -30,8 +30,15 @@ export async function runScheduler(config: Config, opts: SchedulerOptions = {}):
   const queueSettings = { connection, prefix: config.QUEUE_PREFIX, logger };
   const jobs = openJobsQueue(queueSettings);
   const ticks = openTickQueue(queueSettings);
-  // Upserting is idempotent: every scheduler process does it, there is still one scheduler in Redis.
-  await ticks.upsertJobScheduler(DUE_FEEDS_TICK, { every: config.SCHEDULER_TICK_MS }, { name: DUE_FEEDS_TICK, data: {} });
+  // Upserting is idempotent: every scheduler process does it, there is still one scheduler in Redis. It is redone on
+  // every reconnect because a Redis that restarted without persistence has forgotten it, and then nothing would tick.
+  const upsertTick = () =>
+    ticks.upsertJobScheduler(DUE_FEEDS_TICK, { every: config.SCHEDULER_TICK_MS }, { name: DUE_FEEDS_TICK, data: {} });
+  await upsertTick();
+  const onReady = () => {
+    upsertTick().catch((err: Error) => logger.warn({ err: err.message }, "re-creating the tick scheduler failed"));
+  };
+  connection.on("ready", onReady);
 
   const worker: TickWorker = new Worker(
     TICK_QUEUE,
@@ -48,6 +55,7 @@ export async function runScheduler(config: Config, opts: SchedulerOptions = {}):
 
   const handle: Closable = {
     close: async () => {
+      connection.off("ready", onReady);
       await worker.close();
       await Promise.all([jobs.close(), ticks.close()]);
       await connection.quit().catch(() => connection.disconnect());

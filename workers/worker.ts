@@ -31,6 +31,12 @@ export interface WorkerOptions {
 /** Long enough that a CPU-heavy parse (measured in docs/PERFORMANCE.md) never outlasts a lock renewal. */
 export const LOCK_DURATION_MS = 60_000;
 
+/**
+ * A job whose worker died this many times is given up (it may be what kills workers, e.g. a feed that exhausts
+ * memory). Its feed is not lost: the scheduler's lease runs out and the feed is claimed again later.
+ */
+export const MAX_STALLED_COUNT = 3;
+
 export interface WorkerHandle extends Closable {
   worker: JobsWorker;
   metrics: Metrics;
@@ -67,6 +73,7 @@ export async function runWorker(config: Config, opts: WorkerOptions = {}): Promi
       prefix: config.QUEUE_PREFIX,
       concurrency: config.WORKER_CONCURRENCY,
       lockDuration: opts.lockDurationMs ?? LOCK_DURATION_MS,
+      maxStalledCount: MAX_STALLED_COUNT,
       ...(opts.stalledIntervalMs ? { stalledInterval: opts.stalledIntervalMs } : {}),
     },
   );

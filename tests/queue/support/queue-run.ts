@@ -30,7 +30,11 @@ export interface FeedStats {
   maxRunsPerFeed: number;
 }
 
-export async function startQueueRun(feedUrls: string[], env: Record<string, string> = {}): Promise<QueueRun> {
+export async function startQueueRun(
+  feedUrls: string[],
+  env: Record<string, string> = {},
+  redis: string = redisUrl(),
+): Promise<QueueRun> {
   const database = await createTestDatabase("postgres");
   await addFeeds(
     database.db,
@@ -39,7 +43,7 @@ export async function startQueueRun(feedUrls: string[], env: Record<string, stri
   const prefix = uniquePrefix();
   const fullEnv: Record<string, string> = {
     DATABASE_URL: database.url ?? "",
-    REDIS_URL: redisUrl(),
+    REDIS_URL: redis,
     QUEUE_PREFIX: prefix,
     SCHEDULER_TICK_MS: "200",
     ALLOW_PRIVATE_NETWORKS: "true",
@@ -49,7 +53,7 @@ export async function startQueueRun(feedUrls: string[], env: Record<string, stri
     TEST_STALLED_MS: "1000",
     ...env,
   };
-  const events = new QueueEvents(JOBS_QUEUE, { connection: { url: redisUrl() }, prefix });
+  const events = new QueueEvents(JOBS_QUEUE, { connection: { url: redis }, prefix });
   let stalled = 0;
   events.on("stalled", () => stalled++);
   events.on("error", () => {});
@@ -93,7 +97,7 @@ export async function startQueueRun(feedUrls: string[], env: Record<string, stri
       for (const p of processes) if (p.child.exitCode === null && p.child.signalCode === null) p.kill("SIGKILL");
       await Promise.all(processes.map((p) => p.exited));
       await events.close();
-      await deletePrefix(redisUrl(), prefix);
+      await deletePrefix(redis, prefix);
       await database.destroy();
     },
   };
