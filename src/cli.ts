@@ -13,8 +13,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage());
     return 0;
   }
-  const command = commands[name];
-  if (!command) throw new UsageError(`unknown command "${name}"`);
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) throw new UsageError(`unknown command "${name}"`);
+  const command = await load();
   const config: Config = loadConfig(process.env, overrides);
   const logger = createLogger(config);
   return command(args, { config, logger });

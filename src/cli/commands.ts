@@ -1,29 +1,20 @@
 // The command registry and its help text.
-import { catalog } from "./commands/catalog.ts";
-import { digest } from "./commands/digest.ts";
-import { extract } from "./commands/extract.ts";
-import { feeds } from "./commands/feeds.ts";
-import { migrate } from "./commands/migrate.ts";
-import { parseFeedCommand } from "./commands/parse-feed.ts";
-import { scheduler, web, worker } from "./commands/queue.ts";
-import { reprocess } from "./commands/reprocess.ts";
-import { start } from "./commands/start.ts";
-import { users } from "./commands/users.ts";
 import type { Command } from "./context.ts";
 
-export const commands: Record<string, Command> = {
-  start,
-  worker,
-  scheduler,
-  web,
-  migrate,
-  feeds,
-  extract,
-  "parse-feed": parseFeedCommand,
-  reprocess,
-  catalog,
-  digest,
-  users,
+// Loaded on demand: `extract --jsonl` should not pay for loading PGlite, BullMQ and the web server.
+export const commands: Record<string, () => Promise<Command>> = {
+  start: async () => (await import("./commands/start.ts")).start,
+  worker: async () => (await import("./commands/queue.ts")).worker,
+  scheduler: async () => (await import("./commands/queue.ts")).scheduler,
+  web: async () => (await import("./commands/queue.ts")).web,
+  migrate: async () => (await import("./commands/migrate.ts")).migrate,
+  feeds: async () => (await import("./commands/feeds.ts")).feeds,
+  extract: async () => (await import("./commands/extract.ts")).extract,
+  "parse-feed": async () => (await import("./commands/parse-feed.ts")).parseFeedCommand,
+  reprocess: async () => (await import("./commands/reprocess.ts")).reprocess,
+  catalog: async () => (await import("./commands/catalog.ts")).catalog,
+  digest: async () => (await import("./commands/digest.ts")).digest,
+  users: async () => (await import("./commands/users.ts")).users,
 };
 
 export function usage(): string {

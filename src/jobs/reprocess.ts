@@ -1,7 +1,7 @@
 // reprocess: re-run extraction over stored articles whose ruleset version differs from the current one, and report
 // what changed per indicator. With dryRun, nothing is written: the new extraction is compared with the stored events.
 import { eq } from "drizzle-orm";
-import { rulesetVersion } from "../extract/extract.ts";
+import { getRulesetVersion } from "../extract/extract.ts";
 import { articlesToReprocess, type Article } from "../store/repositories/articles.ts";
 import { eventSources, events } from "../store/schema.ts";
 import { extractAndStore, extractArticleText } from "./extract-and-store.ts";
@@ -29,6 +29,7 @@ export async function reprocess(data: { since?: string | undefined; dryRun?: boo
   const since = data.since ? new Date(data.since) : undefined;
   if (since && Number.isNaN(since.getTime())) throw new Error(`reprocess: --since is not a date: ${data.since}`);
   const dryRun = data.dryRun ?? false;
+  const rulesetVersion = getRulesetVersion();
   const diff: ReprocessDiff = { rulesetVersion, articles: 0, changed: 0, dryRun, indicators: {} };
   let afterId = 0;
   for (;;) {

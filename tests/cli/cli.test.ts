@@ -94,5 +94,5 @@ describe("chipwatch CLI", () => {
     expect(JSON.parse(imported.stdout).added).toBeGreaterThanOrEqual(40);
     const list = await cli(["feeds", "list", "--json"], { env });
     expect(list.stdout.trim().split("\n").length).toBeGreaterThanOrEqual(41);
-  });
+  }, 240_000);
 });

@@ -86,7 +86,7 @@ describe.each(availableDrivers())("repositories on %s", (driver) => {
 
     const [a, b] = inserted;
     const ca = await assignCluster(t.db, a!.id, a!.simhash, 3);
-    const cb = await assignCluster(t.db, b!.id, b!.simhash ^ 0b101n, 3);
+    const cb = await assignCluster(t.db, b!.id, b!.simhash! ^ 0b101n, 3);
     expect(cb).toBe(ca);
 
     const s1 = await saveExtraction(t.db, { id: a!.id, title: a!.title, clusterId: ca }, extraction(0.8), { flagThreshold: 0.5 });
