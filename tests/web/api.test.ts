@@ -45,7 +45,7 @@ describe.each(availableDrivers())("JSON API on %s", (driver) => {
   });
 
   it("refuses API calls without a valid bearer token", async () => {
-    for (const headers of [{}, { authorization: "Bearer wrong-token" }, { authorization: "Basic abc" }]) {
+    for (const headers of [{}, { authorization: "Bearer wrong-token" }, { authorization: "Basic abc" }] as Record<string, string>[]) {
       const res = await h.app.request("/api/events", { headers });
       expect(res.status).toBe(401);
       expect(await res.json()).toHaveProperty("error");

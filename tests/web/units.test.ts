@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { csvCell, toCsv } from "../../src/web/csv.ts";
+import { highlightSegments } from "../../src/web/highlight.ts";
+import { decodeSession, encodeSession, newSession, csrfToken, validCsrf } from "../../src/web/session.ts";
+import { safeNext } from "../../src/web/auth.ts";
+import { priorityOf } from "../../src/store/repositories/events.ts";
+import { indicatorState } from "../../src/store/repositories/analytics.ts";
+
+describe("csv", () => {
+  it("quotes and neutralises formulas", () => {
+    expect(csvCell('say "hi", ok')).toBe('"say ""hi"", ok"');
+    expect(csvCell("=HYPERLINK(\"x\")")).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvCell("-5")).toBe("'-5");
+    expect(csvCell(-5)).toBe("-5");
+    expect(csvCell(null)).toBe("");
+    expect(toCsv(["a", "b"], [[1, "x\ny"]])).toBe('a,b\r\n1,"x\ny"\r\n');
+  });
+});
+
+describe("highlightSegments", () => {
+  it("splits text at mention offsets, dropping overlaps and out-of-range spans", () => {
+    const text = "GLM-5 on <b>Ascend</b>";
+    const segs = highlightSegments(text, [
+      { start: 12, end: 18, type: "chip", name: "Huawei Ascend" },
+      { start: 0, end: 5, type: "model", name: "GLM-5" },
+      { start: 2, end: 4, type: "org", name: "overlap" },
+      { start: 40, end: 50, type: "org", name: "outside" },
+    ]);
+    expect(segs.map((s) => [s.text, s.span?.type ?? null])).toEqual([
+      ["GLM-5", "model"],
+      [" on <b>", null],
+      ["Ascend", "chip"],
+      ["</b>", null],
+    ]);
+    expect(segs.map((s) => s.text).join("")).toBe(text);
+  });
+});
+
+describe("sessions", () => {
+  it("round-trips, expires, and rejects forgeries", () => {
+    const s = newSession("alice", 1_000);
+    const v = encodeSession("secret-a", s);
+    expect(decodeSession("secret-a", v, 2_000)).toEqual(s);
+    expect(decodeSession("secret-b", v, 2_000)).toBeNull();
+    expect(decodeSession("secret-a", v, s.exp + 1)).toBeNull();
+    const forged = Buffer.from(JSON.stringify({ ...s, actor: "admin" })).toString("base64url") + v.slice(v.indexOf("."));
+    expect(decodeSession("secret-a", forged, 2_000)).toBeNull();
+    expect(validCsrf("secret-a", s, csrfToken("secret-a", s))).toBe(true);
+    expect(validCsrf("secret-a", newSession("alice"), csrfToken("secret-a", s))).toBe(false);
+  });
+
+  it("only redirects to local paths after login", () => {
+    expect(safeNext("/claims?x=1")).toBe("/claims?x=1");
+    for (const bad of ["//evil.example", "/\\evil.example", "https://evil.example", "javascript:alert(1)", undefined]) {
+      expect(safeNext(bad)).toBe("/");
+    }
+  });
+});
+
+describe("priority and indicator state", () => {
+  it("adds novelty and up to three extra sources to the score", () => {
+    expect(priorityOf({ score: 0.6, novel: true, sourceCount: 4 })).toBeCloseTo(1.05);
+    expect(priorityOf({ score: 0.6, novel: false, sourceCount: 10 })).toBeCloseTo(0.9);
+    expect(priorityOf({ score: 0.9, novel: false, sourceCount: 1 })).toBeCloseTo(0.9);
+  });
+
+  it("derives the state from counts", () => {
+    const counts = (o: Partial<Record<"flagged" | "candidate" | "confirmed" | "dismissed", number>>) => ({
+      flagged: 0, candidate: 0, confirmed: 0, dismissed: 0, ...o,
+    });
+    expect(indicatorState({ indicator: "x", counts: counts({ dismissed: 3 }), corroboratedEvents: 0 })).toBe("unseen");
+    expect(indicatorState({ indicator: "x", counts: counts({ candidate: 1 }), corroboratedEvents: 0 })).toBe("weak");
+    expect(indicatorState({ indicator: "x", counts: counts({ flagged: 1 }), corroboratedEvents: 1 })).toBe("corroborated");
+    expect(indicatorState({ indicator: "x", counts: counts({ flagged: 2 }), corroboratedEvents: 0 })).toBe("corroborated");
+    expect(indicatorState({ indicator: "x", counts: counts({ confirmed: 1 }), corroboratedEvents: 0 })).toBe("confirmed");
+  });
+});
