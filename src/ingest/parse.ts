@@ -60,14 +60,21 @@ const withRssParser: Attempt = async (text, rootFormat) => ({
 });
 const withFeedsmith: Attempt = async (text) => ({ parser: "feedsmith", ...parseWithFeedsmith(text) });
 
-/**
- * A document cut off mid-stream ("...</channel></rs") loses its end tag; close the root so a parser can keep
- * the items it has. Returns null when the document already ends with its root's end tag.
- */
-export function closeTruncatedRoot(text: string, rootName: string): string | null {
-  const trimmed = text.trimEnd();
-  if (trimmed.endsWith(`</${rootName}>`)) return null;
-  return `${trimmed.replace(/<\/?[\w:.-]*\s*$/, "")}\n</${rootName}>`;
+/** True when the document stops before its root element is closed (cut off mid-response). */
+function isTruncated(text: string, root: RootElement): boolean {
+  return !root.attributes.trimEnd().endsWith("/") && !text.includes(`</${root.name}>`);
+}
+
+/** True when the only thing missing is (part of) the root's end tag: "...</channel></rs". */
+function cutInsideRootEndTag(text: string, rootName: string): boolean {
+  const tail = text.trimEnd();
+  const start = tail.lastIndexOf("</");
+  return start >= 0 && `</${rootName}>`.startsWith(tail.slice(start));
+}
+
+/** The document with its root closed, so a parser can keep the items before the cut. */
+export function closeTruncatedRoot(text: string, rootName: string): string {
+  return `${text.trimEnd().replace(/<\/?[\w:.-]*\s*$/, "")}\n</${rootName}>`;
 }
 
 async function parseXml(text: string, root: RootElement, rootFormat: FeedFormat): Promise<RawParse> {
@@ -78,14 +85,23 @@ async function parseXml(text: string, root: RootElement, rootFormat: FeedFormat)
   }
   // rss-parser flattens Atom text constructs (xhtml titles, inline markup); feedsmith keeps them.
   const attempts = rootFormat === "atom" ? [withFeedsmith, withRssParser] : [withRssParser, withFeedsmith];
-  const repaired = closeTruncatedRoot(text, root.name);
-  const inputs = repaired === null ? [text] : [text, repaired];
+  const truncated = isTruncated(text, root);
+  // Cut inside the final end tag: the document is complete in substance. Cut earlier: only items count.
+  const lostContent = truncated && !cutInsideRootEndTag(text, root.name);
+  const inputs = truncated ? [text, closeTruncatedRoot(text, root.name)] : [text];
   let best: RawParse | null = null;
+  let truncatedEmpty = false;
   const errors: string[] = [];
   for (const input of inputs) {
     for (const attempt of attempts) {
       try {
         const result = await attempt(input, rootFormat);
+        // A document cut off before its items (a server error mid-response) is an error, not an empty feed;
+        // one cut only inside its final end tag is complete.
+        if (lostContent && result.feed.items.length === 0) {
+          truncatedEmpty = true;
+          continue;
+        }
         // A parser that is not namespace-aware (rss-parser on <p0:entry>) may return no items: try the next.
         if (result.feed.items.length > 0 || itemTags === 0) return result;
         if (best === null) best = result;
@@ -95,6 +111,7 @@ async function parseXml(text: string, root: RootElement, rootFormat: FeedFormat)
     }
   }
   if (best) return best;
+  if (truncatedEmpty) errors.unshift("document is truncated before any complete item");
   throw new FeedParseError(`not a parsable feed: ${[...new Set(errors)].join("; ")}`);
 }
 

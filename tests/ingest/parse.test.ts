@@ -68,6 +68,9 @@ describe("parseFeed", () => {
     const cut = rss.slice(0, rss.indexOf("</channel>")) + "</chan";
     const feed = await parseFeed(cut);
     expect(feed.items).toHaveLength(2);
+    // Cut before any item: a server error page, not an empty feed.
+    const head = rss.slice(0, rss.indexOf("<item>")) + "<!-- Exception rendering module -->";
+    await expect(parseFeed(head)).rejects.toThrow(/truncated/);
   });
 
   it("rejects DTD entity declarations (billion laughs, XXE)", async () => {
