@@ -20,6 +20,7 @@ interface Input {
   http_content_type?: string;
   feed_url?: string;
   error_contains?: string;
+  tags?: string[];
 }
 interface Expectation {
   file: string;
@@ -61,6 +62,8 @@ describe("feed corpus", () => {
     const countFailures: string[] = [];
     const slow: string[] = [];
     const unclear: string[] = [];
+    const wronglyAccepted: string[] = [];
+    let mustFail = 0;
     let slowest = { ms: 0, file: "" };
     for (const input of inputs) {
       const started = performance.now();
@@ -73,6 +76,11 @@ describe("feed corpus", () => {
       if (ms > slowest.ms) slowest = { ms, file: input.file };
       if (ms > MAX_MS_PER_INPUT) slow.push(`${input.file} (${ms.toFixed(0)} ms)`);
       if (!report.ok && !report.error?.startsWith("FeedParseError")) unclear.push(`${input.file}: ${report.error}`);
+
+      if (input.error_contains !== undefined || input.tags?.includes("not-a-feed")) {
+        mustFail++;
+        if (report.ok) wronglyAccepted.push(`${input.file} (${report.items.length} items)`);
+      }
 
       const cat = categoryOf(input.file);
       const row = rows.get(cat) ?? { inputs: 0, parsed: 0, counted: 0, countOk: 0 };
@@ -108,6 +116,9 @@ describe("feed corpus", () => {
       "",
       `Parsers used: ${[...byParser.entries()].map(([p, n]) => `${p} ${n}`).join(", ")}. Every input took under ${MAX_MS_PER_INPUT} ms.`,
       "",
+      `Inputs upstream expects to fail or tags \`not-a-feed\`: ${mustFail - wronglyAccepted.length} of ${mustFail} rejected.`,
+      ...wronglyAccepted.map((f) => `- accepted: ${f}`),
+      "",
       `### Item-count mismatches (${countFailures.length})`,
       "",
       ...countFailures.map((f) => `- ${f}`),
@@ -117,6 +128,7 @@ describe("feed corpus", () => {
 
     expect(unclear, "inputs that failed with something other than FeedParseError").toEqual([]);
     expect(slow, `inputs slower than ${MAX_MS_PER_INPUT} ms`).toEqual([]);
+    expect(wronglyAccepted, "inputs that must be rejected").toEqual([]);
     expect(total.countOk / total.counted).toBeGreaterThanOrEqual(MIN_COUNT_MATCH);
   }, 120_000);
 
