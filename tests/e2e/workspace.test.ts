@@ -1,0 +1,164 @@
+// The analyst's morning in a real browser: log in, review with the keyboard, check persistence and history,
+// look at an indicator chart, filter claims, and make sure hostile feed content stays inert.
+import { existsSync, mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { loadConfig } from "../../src/config.ts";
+import { createLogger } from "../../src/observability/logger.ts";
+import { createMetrics } from "../../src/observability/metrics.ts";
+import { ensureAdminToken } from "../../src/store/repositories/users.ts";
+import { createApp } from "../../src/web/app.ts";
+import { startWebServer, type RunningServer } from "../../src/web/server.ts";
+import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { REPO_ROOT } from "../support/services.ts";
+import { XSS_TITLE, seedWorkspace } from "../web/seed.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SHOTS = resolve(REPO_ROOT, "artifacts/screenshots");
+const TOKEN = "e2e-admin-token-0123456789abcdef";
+const haveChromium = existsSync(CHROMIUM);
+
+if (!haveChromium && process.env.CI === "true") {
+  throw new Error(`${CHROMIUM} is missing and CI=true: install it with apt-get install -y chromium`);
+}
+
+describe.skipIf(!haveChromium)("analyst workspace in Chromium", () => {
+  let t: TestDatabase;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let ids: Record<string, number>;
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    t = await createTestDatabase("pglite");
+    ids = await seedWorkspace(t.db);
+    const config = loadConfig({ API_TOKEN: TOKEN, LOG_LEVEL: "silent" });
+    await ensureAdminToken(t.db, config.API_TOKEN);
+    const app = createApp({ db: t.db, config, logger: createLogger(config), metrics: createMetrics() });
+    server = await startWebServer(app, { host: "127.0.0.1", port: 0 });
+    base = `http://127.0.0.1:${server.port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on("dialog", async (d) => {
+      dialogs.push(`${d.type()}: ${d.message()}`);
+      await d.dismiss();
+    });
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await t?.destroy();
+  });
+
+  const shot = (name: string) => page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true });
+  const row = (id: number | undefined) => page.locator(`tr.event-row[data-id="${id}"]`);
+
+  it("logs in and shows the queue, most important first", async () => {
+    await page.goto(`${base}/`);
+    expect(new URL(page.url()).pathname).toBe("/login");
+    await shot("login");
+    await page.fill('input[name="token"]', TOKEN);
+    await Promise.all([page.waitForURL(`${base}/`), page.click('button[type="submit"]')]);
+    await expect(page.locator("h1").first().textContent()).resolves.toContain("Review queue");
+    const first = page.locator("tr.event-row").first();
+    expect(await first.getAttribute("data-id")).toBe(String(ids.glm));
+    expect(await page.locator("tr.event-row").count()).toBe(6);
+    await shot("queue");
+  });
+
+  it("confirms with the keyboard and dismisses another with a note", async () => {
+    // The first row is selected on load: c confirms it.
+    await page.keyboard.press("c");
+    await expect.poll(() => row(ids.glm).locator(".badge.status-confirmed").count()).toBe(1);
+
+    await row(ids.deepseek).locator("td.age-col").click();
+    await page.keyboard.press("n");
+    await page.keyboard.type("Single anonymous source; wait for confirmation");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("d");
+    await expect.poll(() => row(ids.deepseek).locator(".badge.status-dismissed").count()).toBe(1);
+    await shot("queue-after-review");
+  });
+
+  it("keeps both decisions after a reload, with the history", async () => {
+    await page.reload();
+    expect(await row(ids.glm).count()).toBe(0); // no longer flagged
+    await page.selectOption('select[name="status"]', "any");
+    await page.waitForURL(/status=any/);
+    await expect(row(ids.glm).locator(".badge").last().textContent()).resolves.toBe("confirmed");
+    await expect(row(ids.deepseek).locator(".badge").last().textContent()).resolves.toBe("dismissed");
+
+    await page.goto(`${base}/events/${ids.deepseek}`);
+    const history = page.locator("ol.history li");
+    expect(await history.count()).toBe(1);
+    const entry = await history.first().textContent();
+    expect(entry).toContain("dismiss");
+    expect(entry).toContain("admin");
+    expect(entry).toContain("Single anonymous source; wait for confirmation");
+    await page.goto(`${base}/events/${ids.glm}`);
+    expect(await page.locator("ol.history li").first().textContent()).toContain("confirm");
+    expect(await page.locator("mark.m-chip").first().textContent()).toBe("Huawei Ascend 910C");
+    await shot("event");
+  });
+
+  it("shows indicator charts", async () => {
+    await page.goto(`${base}/indicators`);
+    expect(await page.locator("svg.chart").count()).toBe(8);
+    const card = page.locator("#pretraining_on_domestic");
+    await expect(card.locator(".state").textContent()).resolves.toBe("confirmed");
+    expect(await card.locator("rect.bar-confirmed").count()).toBe(12);
+    expect(await card.locator("ul.latest a").first().textContent()).toContain("GLM-5");
+    await shot("indicators");
+  });
+
+  it("filters the claims table", async () => {
+    await page.goto(`${base}/claims`);
+    expect(await page.locator("#claims-table tbody tr").count()).toBe(3);
+    await page.fill('input[name="chip"]', "Huawei Ascend 91");
+    await Promise.all([page.waitForURL(/chip=Huawei/), page.click('#claim-filters button[type="submit"]')]);
+    const subjects = await page.locator("#claims-table tbody tr td:first-child b").allTextContents();
+    expect(subjects.sort()).toEqual(["GLM-4.5", "GLM-5"]);
+    expect(await page.locator('a[href^="/api/export/claims.csv?chip="]').count()).toBe(1);
+    await shot("claims");
+  });
+
+  it("renders hostile feed content as text", async () => {
+    await page.goto(`${base}/?status=any&sort=newest`);
+    const xssRow = row(ids.xss);
+    await expect(xssRow.locator("a.headline").textContent()).resolves.toBe(XSS_TITLE);
+    expect(await xssRow.locator('a[href^="javascript:"]').count()).toBe(0);
+    expect(await xssRow.locator(".unsafe-link").count()).toBe(1);
+
+    await page.goto(`${base}/events/${ids.xss}`);
+    await expect(page.locator("h1.event-title").textContent()).resolves.toBe(XSS_TITLE);
+    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+    expect(await page.locator("blockquote.evidence img").count()).toBe(0);
+    expect(await page.locator("blockquote.evidence").first().textContent()).toContain("<img src=x onerror=");
+    await page.keyboard.press("o"); // the source link is javascript:, so nothing may open
+    await page.waitForTimeout(200);
+    expect(browser.contexts()[0]!.pages()).toHaveLength(1);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await shot("event-hostile");
+  });
+
+  it("shows feed health and rule precision", async () => {
+    await page.goto(`${base}/feeds`);
+    expect(await page.locator("table.feeds tbody tr").count()).toBe(3);
+    await shot("feeds");
+    await page.goto(`${base}/rules`);
+    expect(await page.locator("table.data tbody tr").count()).toBeGreaterThan(5);
+    await shot("rules");
+    expect(pageErrors).toEqual([]);
+  });
+});
