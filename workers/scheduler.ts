@@ -2,6 +2,7 @@
 // worker runs the tick, which claims due feeds in the database and enqueues one pollFeed job per feed.
 import { Worker } from "bullmq";
 import type { Logger } from "pino";
+import { openMigratedDatabase } from "../src/app/database.ts";
 import type { Config } from "../src/config.ts";
 import { createLogger } from "../src/observability/logger.ts";
 import { defaultClaimSettings, enqueueDueFeeds, type ClaimSettings } from "../src/queue/claim-due-feeds.ts";
@@ -9,7 +10,6 @@ import { DUE_FEEDS_TICK, TICK_QUEUE, type TickWorker } from "../src/queue/names.
 import { openJobsQueue, openTickQueue } from "../src/queue/queues.ts";
 import { requireQueueMode } from "../src/queue/queue-mode.ts";
 import { createRedisConnection } from "../src/queue/redis.ts";
-import { openDatabase } from "../src/store/db.ts";
 import { closeOnSignals, type Closable } from "./shutdown.ts";
 
 export interface SchedulerOptions {
@@ -21,9 +21,8 @@ export interface SchedulerOptions {
 
 export async function runScheduler(config: Config, opts: SchedulerOptions = {}): Promise<Closable> {
   const logger = (opts.logger ?? createLogger(config, "chipwatch-scheduler")).child({ role: "scheduler" });
-  const { redisUrl, databaseUrl } = requireQueueMode(config);
-  const database = await openDatabase({ databaseUrl, maxConnections: 2 });
-  await database.migrate();
+  const { redisUrl } = requireQueueMode(config);
+  const database = await openMigratedDatabase(config, { maxConnections: 2 });
   const settings: ClaimSettings = { ...defaultClaimSettings, ...opts.claim };
 
   const connection = createRedisConnection(redisUrl, logger, "scheduler");

@@ -3,6 +3,7 @@
 // (stalled lock, killed worker) writes nothing twice.
 import { Worker } from "bullmq";
 import type { Logger } from "pino";
+import { openMigratedDatabase } from "../src/app/database.ts";
 import type { Config } from "../src/config.ts";
 import { createJobDeps } from "../src/jobs/deps.ts";
 import { runJob } from "../src/jobs/handlers.ts";
@@ -14,7 +15,6 @@ import { requireQueueMode } from "../src/queue/queue-mode.ts";
 import { startQueueDepthCollector } from "../src/queue/queue-depth.ts";
 import { openJobsQueue } from "../src/queue/queues.ts";
 import { createRedisConnection } from "../src/queue/redis.ts";
-import { openDatabase } from "../src/store/db.ts";
 import { closeOnSignals, type Closable } from "./shutdown.ts";
 
 export interface WorkerOptions {
@@ -44,10 +44,9 @@ export interface WorkerHandle extends Closable {
 
 export async function runWorker(config: Config, opts: WorkerOptions = {}): Promise<WorkerHandle> {
   const logger = (opts.logger ?? createLogger(config, "chipwatch-worker")).child({ role: "worker", pid: process.pid });
-  const { redisUrl, databaseUrl } = requireQueueMode(config);
+  const { redisUrl } = requireQueueMode(config);
   // A pool a little larger than the concurrency: jobs run a few queries in parallel.
-  const database = await openDatabase({ databaseUrl, maxConnections: Math.min(config.WORKER_CONCURRENCY + 2, 32) });
-  await database.migrate();
+  const database = await openMigratedDatabase(config, { maxConnections: Math.min(config.WORKER_CONCURRENCY + 2, 32) });
   const metrics = opts.metrics ?? createMetrics();
 
   const connection = createRedisConnection(redisUrl, logger, "worker");
