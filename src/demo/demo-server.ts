@@ -3,10 +3,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { PACKAGE_ROOT } from "../package-root.ts";
 import { z } from "zod";
 
-export const DEMO_DIR = resolve(import.meta.dirname, "../../demo/feeds");
+export const DEMO_DIR = join(PACKAGE_ROOT, "demo/feeds");
 
 const indexSchema = z.array(z.object({ file: z.string(), title: z.string(), lang: z.string(), contentType: z.string() }));
 

@@ -1,5 +1,5 @@
 // One database handle type for both drivers: PGlite (embedded) and postgres.js (PostgreSQL 15+).
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -8,6 +8,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { SQL } from "drizzle-orm";
 import postgres from "postgres";
+import { PACKAGE_ROOT } from "../package-root.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import * as schema from "./schema.ts";
 
@@ -22,7 +23,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const MIGRATIONS = resolve(import.meta.dirname, "../../drizzle");
+const MIGRATIONS = join(PACKAGE_ROOT, "drizzle");
 
 export interface OpenOptions {
   /** postgres:// URL; when absent, PGlite in `dataDir` (or in memory when dataDir is "memory://"). */
