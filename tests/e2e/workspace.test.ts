@@ -8,6 +8,7 @@ import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/observability/logger.ts";
 import { createMetrics } from "../../src/observability/metrics.ts";
 import { ensureAdminToken } from "../../src/store/repositories/users.ts";
+import { listFeeds, recordFetch } from "../../src/store/repositories/feeds.ts";
 import { createApp } from "../../src/web/app.ts";
 import { startWebServer, type RunningServer } from "../../src/web/server.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
@@ -21,6 +22,34 @@ const haveChromium = existsSync(CHROMIUM);
 
 if (!haveChromium && process.env.CI === "true") {
   throw new Error(`${CHROMIUM} is missing and CI=true: install it with apt-get install -y chromium`);
+}
+
+/** A few fetches through the feeds repository, so the feeds page shows a healthy, a failing and a broken feed. */
+async function recordFeedHistory(t: TestDatabase): Promise<void> {
+  const feeds = await listFeeds(t.db);
+  const now = Date.now();
+  for (const [i, feed] of feeds.entries()) {
+    const failing = i === 2;
+    for (let run = 0; run < (failing ? 10 : 3); run++) {
+      const at = new Date(now - (10 - run) * 900_000);
+      await recordFetch(t.db, {
+        feedId: feed.id,
+        jobKey: `e2e-${feed.id}-${run}`,
+        startedAt: at,
+        finishedAt: at,
+        outcome: failing ? "error" : "ok",
+        httpStatus: failing ? 503 : 200,
+        bytes: failing ? 0 : 48_000,
+        items: failing ? 0 : 20,
+        newItems: failing ? 0 : 2,
+        parser: failing ? null : "rss-parser",
+        error: failing ? "HTTP 503 Service Unavailable" : null,
+        nextFetchAt: new Date(now + (failing ? 3600_000 : 900_000)),
+        intervalSeconds: failing ? 3600 : 900,
+        brokenReason: failing && run === 9 ? "10 consecutive failures (last: HTTP 503)" : null,
+      });
+    }
+  }
 }
 
 describe.skipIf(!haveChromium)("analyst workspace in Chromium", () => {
@@ -37,6 +66,7 @@ describe.skipIf(!haveChromium)("analyst workspace in Chromium", () => {
     mkdirSync(SHOTS, { recursive: true });
     t = await createTestDatabase("pglite");
     ids = await seedWorkspace(t.db);
+    await recordFeedHistory(t);
     const config = loadConfig({ API_TOKEN: TOKEN, LOG_LEVEL: "silent" });
     await ensureAdminToken(t.db, config.API_TOKEN);
     const app = createApp({ db: t.db, config, logger: createLogger(config), metrics: createMetrics() });
