@@ -1,7 +1,8 @@
 // Claims: within a sentence (or a sentence and the one before it, when the subject is named by anaphora),
 // a subject (model, else the org using the chip) + a chip + a lifecycle stage, with modality and negation.
 import type { Claim, Modality, Span, Stage } from "./types.ts";
-import type { Mention } from "./match.ts";
+import type { AnchorHits, Mention } from "./match.ts";
+import { ANCHOR_NAMES } from "./anchors.ts";
 import {
   allMatches, CHIP_ANAPHOR, COMPARISON_BEFORE, COMPATIBILITY, HYPOTHETICAL, MODALITY_PLANNED, MODALITY_REPORTED,
   MODEL_ANAPHOR, NEGATION_AFTER, NEGATION_BEFORE, STAGE_TRIGGERS, test,
@@ -12,6 +13,37 @@ export interface Doc {
   titleEnd: number;
   sentences: Span[];
   mentions: Mention[];
+  /** Mentions of each sentence. */
+  sentenceMentions: Mention[][];
+  /** Per sentence, a bit mask of the anchor groups (anchors.ts) that occur in it. */
+  sentenceAnchors: Int32Array;
+}
+
+const bit = (group: string) => 1 << ANCHOR_NAMES.indexOf(group);
+export const hasAnchor = (doc: Doc, si: number, group: string): boolean => (doc.sentenceAnchors[si]! & bit(group)) !== 0;
+
+/** Splits mentions and anchor hits by sentence (both sweeps are linear). */
+export function indexBySentence(sentences: Span[], mentions: Mention[], anchors: AnchorHits): { sentenceMentions: Mention[][]; sentenceAnchors: Int32Array } {
+  const sentenceMentions: Mention[][] = sentences.map(() => []);
+  let si = 0;
+  for (const m of mentions) {
+    while (si < sentences.length && sentences[si]!.end <= m.start) si++;
+    if (si < sentences.length && inSpan(m, sentences[si]!)) sentenceMentions[si]!.push(m);
+  }
+  const sentenceAnchors = new Int32Array(sentences.length);
+  anchors.forEach((positions, g) => {
+    for (const pos of positions) {
+      let lo = 0;
+      let hi = sentences.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (sentences[mid]!.start <= pos) lo = mid;
+        else hi = mid - 1;
+      }
+      if (sentences.length > 0) sentenceAnchors[lo]! |= 1 << g;
+    }
+  });
+  return { sentenceMentions, sentenceAnchors };
 }
 
 interface Trigger {
@@ -106,14 +138,16 @@ export function extractClaims(doc: Doc): Claim[] {
   const raw: Claim[] = [];
 
   sentences.forEach((s, si) => {
+    if (!hasAnchor(doc, si, "stage")) return;
+    const here = doc.sentenceMentions[si]!;
+    if (!here.some((m) => m.type === "chip" || m.type === "model")) return;
     const body = text.slice(s.start, s.end);
     let triggers = findTriggers(text, s);
     if (triggers.length === 0) return;
-    const here = mentions.filter((m) => inSpan(m, s));
     let chips = here.filter((m) => m.type === "chip" && !isCpu(m) && usable(m, s));
     const models = here.filter((m) => m.type === "model" && usable(m, s));
     if (chips.length === 0) {
-      const anaphor = allMatches(CHIP_ANAPHOR, body)[0];
+      const anaphor = hasAnchor(doc, si, "chipAnaphor") ? allMatches(CHIP_ANAPHOR, body)[0] : undefined;
       const earlier = mentions.filter((m) => m.type === "chip" && m.end <= s.start && !isCpu(m));
       const ref = titleChip ?? earlier[earlier.length - 1];
       if (!anaphor || !ref || models.length === 0) return;
@@ -121,7 +155,7 @@ export function extractClaims(doc: Doc): Claim[] {
     }
     // Subjects that do not depend on the trigger: carried over by anaphora, or the article's main model.
     let carried: Mention[] = [];
-    if (test(MODEL_ANAPHOR, body)) {
+    if (hasAnchor(doc, si, "modelAnaphor") && test(MODEL_ANAPHOR, body)) {
       if (mainModel && mainModel.end <= s.start) carried = [mainModel];
       else if (models.length === 0 && si > 0) {
         const prev = sentences[si - 1]!;

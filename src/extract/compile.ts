@@ -3,6 +3,7 @@
 import type { EntityType } from "./types.ts";
 import type { CatalogData, FamilyRule } from "./catalog/schema.ts";
 import { buildAutomaton, type Automaton } from "./automaton.ts";
+import { ANCHOR_GROUPS } from "./anchors.ts";
 import { buildFoldTable, buildWordCharTable, foldBasic, foldString, isHan, SEPARATOR } from "./normalize.ts";
 
 export interface CatalogEntity {
@@ -41,6 +42,8 @@ export interface PatternInfo {
   targets: PatternTarget[];
   /** Families for which this pattern is a stem. */
   stemOf: number[];
+  /** Anchor groups (trigger prefilters) this pattern belongs to. */
+  anchorOf: number[];
   asciiStart: boolean;
   asciiEnd: boolean;
 }
@@ -122,6 +125,7 @@ export function compileCatalog(data: CatalogData): CompiledCatalog {
   const allNames: string[] = [];
   for (const [, raw] of sources) allNames.push(raw.canonical, ...raw.aliases, ...raw.context_aliases);
   for (const f of data.families) allNames.push(...f.stems);
+  for (const words of Object.values(ANCHOR_GROUPS)) allNames.push(...words);
   const patternChars = new Set<number>();
   for (const n of allNames) for (let i = 0; i < n.length; i++) patternChars.add(foldBasic(n.charCodeAt(i)));
   const foldTable = buildFoldTable(data.t2s, patternChars);
@@ -136,7 +140,7 @@ export function compileCatalog(data: CatalogData): CompiledCatalog {
       id = patternStrings.length;
       patternIndex.set(folded, id);
       patternStrings.push(folded);
-      patterns.push({ targets: [], stemOf: [], asciiStart: isAsciiWord(folded.charCodeAt(0)), asciiEnd: isAsciiWord(folded.charCodeAt(folded.length - 1)) });
+      patterns.push({ targets: [], stemOf: [], anchorOf: [], asciiStart: isAsciiWord(folded.charCodeAt(0)), asciiEnd: isAsciiWord(folded.charCodeAt(folded.length - 1)) });
     }
     return patterns[id]!;
   };
@@ -169,6 +173,12 @@ export function compileCatalog(data: CatalogData): CompiledCatalog {
       for (const v of spellingVariants(folded)) patternFor(v).stemOf.push(f.id);
     }
   }
+  Object.values(ANCHOR_GROUPS).forEach((words, group) => {
+    for (const w of words) {
+      const info = patternFor(foldString(w, foldTable));
+      if (!info.anchorOf.includes(group)) info.anchorOf.push(group);
+    }
+  });
   for (const s of patternStrings) if (s.length === 0 || s.charCodeAt(0) === SEPARATOR) throw new Error(`bad pattern "${s}"`);
   const automaton = buildAutomaton(patternStrings, foldTable);
   return { entities, byCanonical, byKey, patterns, families, automaton, foldTable, wordChar };

@@ -3,9 +3,10 @@ import type { ArticleInput, Entity, Extraction } from "./types.ts";
 import { hashRuleset, loadCatalog } from "./catalog/load.ts";
 import type { CatalogData } from "./catalog/schema.ts";
 import { compileCatalog, type CompiledCatalog } from "./compile.ts";
-import { findMentions } from "./match.ts";
+import { findMentions, type AnchorHits } from "./match.ts";
+import { ANCHOR_NAMES } from "./anchors.ts";
 import { splitSentences } from "./sentences.ts";
-import { extractClaims, type Doc } from "./claims.ts";
+import { extractClaims, indexBySentence, type Doc } from "./claims.ts";
 import { rulesSignature } from "./lexicon.ts";
 import { cuesSignature } from "./indicators/cues.ts";
 import { rulesTableSignature, scoreIndicators } from "./indicators/rules.ts";
@@ -27,10 +28,12 @@ export function createExtractor(catalog: CatalogData): Extractor {
     extract(input: ArticleInput): Extraction {
       const title = input.title ?? "";
       const text = title + TITLE_SEPARATOR + (input.text ?? "");
-      const mentions = findMentions(compiled, text);
-      const doc: Doc = { text, titleEnd: title.length, sentences: splitSentences(text), mentions };
+      const anchors: AnchorHits = ANCHOR_NAMES.map(() => []);
+      const mentions = findMentions(compiled, text, anchors);
+      const sentences = splitSentences(text);
+      const doc: Doc = { text, titleEnd: title.length, sentences, mentions, ...indexBySentence(sentences, mentions, anchors) };
       const claims = mentions.some((m) => m.type === "chip") ? extractClaims(doc) : [];
-      const indicators = scoreIndicators({ ...doc, claims, bodies: doc.sentences.map((s) => text.slice(s.start, s.end)) });
+      const indicators = scoreIndicators({ ...doc, claims, bodies: sentences.map((s) => text.slice(s.start, s.end)) });
       const entities: Entity[] = mentions.map((m) => ({
         type: m.type,
         name: m.name,

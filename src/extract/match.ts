@@ -43,7 +43,10 @@ function boundaryOk(cat: CompiledCatalog, text: string, start: number, end: numb
   return true;
 }
 
-export function findMentions(cat: CompiledCatalog, text: string): Mention[] {
+/** Where each anchor group (see anchors.ts) occurs: group index -> start offsets, ascending. */
+export type AnchorHits = number[][];
+
+export function findMentions(cat: CompiledCatalog, text: string, anchors?: AnchorHits): Mention[] {
   scan(cat.automaton, text, hits);
   const candidates: Candidate[] = [];
   for (let h = 0; h < hits.length; h++) {
@@ -51,6 +54,7 @@ export function findMentions(cat: CompiledCatalog, text: string): Mention[] {
     const pid = hits.patterns[h]!;
     const info = cat.patterns[pid]!;
     const start = end - cat.automaton.patternLength[pid]!;
+    if (anchors) for (const g of info.anchorOf) anchors[g]!.push(start);
     for (const famId of info.stemOf) {
       if (info.asciiStart && start > 0 && cat.wordChar[text.charCodeAt(start - 1)] === 1) continue;
       const found = extendVersion(cat, cat.families[famId]!, text, start, end);

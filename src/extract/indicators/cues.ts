@@ -26,4 +26,7 @@ export const CUES = {
   upcomingDomestic: re(String.raw`\bnext-generation['’"”]?\s+(?:domestic|Chinese)\s+(?:AI\s+)?(?:chips|processors)\b|\b(?:domestic|Chinese)\s+(?:AI\s+)?(?:chips|processors)\s+that will be released\b|即将发布的国产芯片|下一代国产芯片`),
 };
 
-export const cuesSignature = (): string => JSON.stringify(Object.entries(CUES).map(([k, r]) => [k, r.source]));
+import { ANCHOR_GROUPS } from "../anchors.ts";
+for (const cue of Object.keys(CUES)) if (cue !== "hypothetical" && !(cue in ANCHOR_GROUPS)) throw new Error(`cue ${cue} has no anchor group`);
+
+export const cuesSignature = (): string => JSON.stringify([Object.entries(CUES).map(([k, r]) => [k, r.source]), ANCHOR_GROUPS]);

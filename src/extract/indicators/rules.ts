@@ -2,7 +2,7 @@
 // An indicator's score combines its fired rules' weights as independent evidence: 1 - prod(1 - w).
 import type { Claim, IndicatorHit, IndicatorId, Span } from "../types.ts";
 import { INDICATOR_IDS } from "../types.ts";
-import { inSpan, type Doc } from "../claims.ts";
+import { hasAnchor, inSpan, type Doc } from "../claims.ts";
 import type { Mention } from "../match.ts";
 import { CUES } from "./cues.ts";
 import { FAILURE, test } from "../lexicon.ts";
@@ -25,9 +25,12 @@ const isCnChipMaker = (m: Mention) => m.type === "org" && m.entity?.country === 
 const isDomesticChip = (m: Mention) => m.type === "chip" && (m.entity?.domestic ?? m.domestic ?? false);
 const isForeignChip = (m: Mention) => m.type === "chip" && !(m.entity?.domestic ?? m.domestic ?? false);
 
-/** Sentences whose text matches every regex and (optionally) that contain a mention passing `has`. */
-function sentencesWhere(ctx: RuleContext, res: RegExp[], has?: (m: Mention) => boolean): Span[] {
-  return ctx.sentences.filter((s, i) => res.every((r) => r.test(ctx.bodies[i]!)) && (!has || ctx.mentions.some((m) => inSpan(m, s) && has(m))));
+type Cue = keyof typeof CUES;
+
+/** Sentences whose text matches every cue and (optionally) that contain a mention passing `has`. Anchor
+ * masks first, mentions next, regexes last: most sentences are ruled out without running a regex. */
+function sentencesWhere(ctx: RuleContext, cues: Cue[], has?: (m: Mention) => boolean): Span[] {
+  return ctx.sentences.filter((_, i) => cues.every((c) => hasAnchor(ctx, i, c)) && (!has || ctx.sentenceMentions[i]!.some(has)) && cues.every((c) => CUES[c].test(ctx.bodies[i]!)));
 }
 const claimsWhere = (ctx: RuleContext, f: (c: Claim) => boolean): Span[] => ctx.claims.filter(f).map((c) => c.evidence);
 const isTrainingStage = (c: Claim) => c.stage === "pretraining" || c.stage === "training";
@@ -39,45 +42,46 @@ const notHypothetical = (ctx: RuleContext, spans: Span[], word: RegExp) =>
     const at = body.search(word);
     return at < 0 || !CUES.hypothetical.test(body.slice(Math.max(0, at - 50), at));
   });
-const near = (ctx: RuleContext, a: Span, re: RegExp, radius: number) => {
+const near = (ctx: RuleContext, a: Span, cue: Cue, radius: number) => {
   const i = ctx.sentences.findIndex((s) => s.start <= a.start && a.start < s.end);
-  return ctx.sentences.slice(Math.max(0, i - radius), i + radius + 1).some((_, k) => re.test(ctx.bodies[Math.max(0, i - radius) + k]!));
+  for (let k = Math.max(0, i - radius); k <= Math.min(ctx.sentences.length - 1, i + radius); k++) if (hasAnchor(ctx, k, cue) && CUES[cue].test(ctx.bodies[k]!)) return true;
+  return false;
 };
 
 const pretrainingEvidence = (ctx: RuleContext): Span[] => [
   ...claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && isTrainingStage(c)),
-  ...notHypothetical(ctx, sentencesWhere(ctx, [CUES.trainingWord, CUES.domesticCompute]), CUES.trainingWord),
+  ...notHypothetical(ctx, sentencesWhere(ctx, ["trainingWord", "domesticCompute"]), CUES.trainingWord),
 ];
 
 export const RULES: IndicatorRule[] = [
   { id: "pre.claim_domestic_pretraining", indicator: "pretraining_on_domestic", weight: 0.9, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "pretraining") },
   { id: "pre.claim_domestic_training", indicator: "pretraining_on_domestic", weight: 0.7, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "training") },
-  { id: "pre.training_on_domestic_compute", indicator: "pretraining_on_domestic", weight: 0.6, evidence: (ctx) => notHypothetical(ctx, sentencesWhere(ctx, [CUES.trainingWord, CUES.domesticCompute]), CUES.trainingWord) },
+  { id: "pre.training_on_domestic_compute", indicator: "pretraining_on_domestic", weight: 0.6, evidence: (ctx) => notHypothetical(ctx, sentencesWhere(ctx, ["trainingWord", "domesticCompute"]), CUES.trainingWord) },
   { id: "pre.failed_attempt_in_lead", indicator: "pretraining_on_domestic", weight: 0.6, evidence: (ctx) => claimsWhere(ctx, (c) => c.negated && c.chipDomestic && isTrainingStage(c) && c.evidence.start < leadEnd(ctx) && test(FAILURE, ctx.text.slice(c.evidence.start, c.evidence.end))) },
 
   { id: "mig.failed_domestic_training", indicator: "training_migration", weight: 0.8, evidence: (ctx) => claimsWhere(ctx, (c) => c.negated && c.chipDomestic && isTrainingStage(c) && test(FAILURE, ctx.text.slice(c.evidence.start, c.evidence.end))) },
-  { id: "mig.domestic_training_and_shift_away", indicator: "training_migration", weight: 0.7, evidence: (ctx) => (pretrainingEvidence(ctx).length > 0 ? sentencesWhere(ctx, [CUES.shiftAway]) : []) },
+  { id: "mig.domestic_training_and_shift_away", indicator: "training_migration", weight: 0.7, evidence: (ctx) => (pretrainingEvidence(ctx).length > 0 ? sentencesWhere(ctx, ["shiftAway"]) : []) },
 
   { id: "post.claim_domestic_posttraining", indicator: "posttraining_on_domestic", weight: 0.9, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "posttraining" && c.subjectType === "model") },
 
   { id: "inf.claim_domestic_inference", indicator: "inference_on_domestic", weight: 0.9, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "inference") },
-  { id: "inf.inference_on_domestic_compute", indicator: "inference_on_domestic", weight: 0.6, evidence: (ctx) => notHypothetical(ctx, sentencesWhere(ctx, [CUES.inferenceWord, CUES.domesticCompute]), CUES.inferenceWord) },
+  { id: "inf.inference_on_domestic_compute", indicator: "inference_on_domestic", weight: 0.6, evidence: (ctx) => notHypothetical(ctx, sentencesWhere(ctx, ["inferenceWord", "domesticCompute"]), CUES.inferenceWord) },
 
-  { id: "compact.domestic_claim_near_device_cue", indicator: "compact_native_models", weight: 0.8, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && near(ctx, c.evidence, CUES.compact, 2)) },
-  { id: "compact.own_on_device_framework", indicator: "compact_native_models", weight: 0.6, evidence: (ctx) => (sentencesWhere(ctx, [CUES.compact]).length > 0 && ctx.mentions.some((m) => m.type === "org" && m.entity?.country === "CN" && m.entity.roles.includes("ai_lab")) ? sentencesWhere(ctx, [CUES.ownFramework]) : []) },
+  { id: "compact.domestic_claim_near_device_cue", indicator: "compact_native_models", weight: 0.8, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && near(ctx, c.evidence, "compact", 2)) },
+  { id: "compact.own_on_device_framework", indicator: "compact_native_models", weight: 0.6, evidence: (ctx) => (sentencesWhere(ctx, ["compact"]).length > 0 && ctx.mentions.some((m) => m.type === "org" && m.entity?.country === "CN" && m.entity.roles.includes("ai_lab")) ? sentencesWhere(ctx, ["ownFramework"]) : []) },
 
-  { id: "invest.chip_maker_capital", indicator: "chip_policy_investment", weight: 0.8, evidence: (ctx) => sentencesWhere(ctx, [CUES.capitalRaise], isCnChipMaker) },
-  { id: "invest.state_fund", indicator: "chip_policy_investment", weight: 0.8, evidence: (ctx) => [...sentencesWhere(ctx, [CUES.stateFund]), ...ctx.sentences.filter((s) => ctx.mentions.some((m) => inSpan(m, s) && m.name === "Big Fund"))] },
-  { id: "policy.steer_to_domestic_chips", indicator: "chip_policy_investment", weight: 0.8, evidence: (ctx) => sentencesWhere(ctx, [CUES.authority, CUES.steer, CUES.domesticObject]) },
-  { id: "policy.fab_buildout", indicator: "chip_policy_investment", weight: 0.7, evidence: (ctx) => sentencesWhere(ctx, [CUES.fab, CUES.fabBuild], (m) => isCnChipMaker(m) || isDomesticChip(m)) },
+  { id: "invest.chip_maker_capital", indicator: "chip_policy_investment", weight: 0.8, evidence: (ctx) => sentencesWhere(ctx, ["capitalRaise"], isCnChipMaker) },
+  { id: "invest.state_fund", indicator: "chip_policy_investment", weight: 0.8, evidence: (ctx) => [...sentencesWhere(ctx, ["stateFund"]), ...ctx.sentences.filter((_, i) => ctx.sentenceMentions[i]!.some((m) => m.name === "Big Fund"))] },
+  { id: "policy.steer_to_domestic_chips", indicator: "chip_policy_investment", weight: 0.8, evidence: (ctx) => sentencesWhere(ctx, ["authority", "steer", "domesticObject"]) },
+  { id: "policy.fab_buildout", indicator: "chip_policy_investment", weight: 0.7, evidence: (ctx) => sentencesWhere(ctx, ["fab", "fabBuild"], (m) => isCnChipMaker(m) || isDomesticChip(m)) },
 
-  { id: "ec.entity_or_sanctions_list", indicator: "export_controls", weight: 0.9, evidence: (ctx) => sentencesWhere(ctx, [CUES.listing], (m) => m.type === "org") },
-  { id: "ec.measure_on_named_item", indicator: "export_controls", weight: 0.9, evidence: (ctx) => [...sentencesWhere(ctx, [CUES.exportMeasure], (m) => m.type === "chip"), ...sentencesWhere(ctx, [CUES.exportMeasure, CUES.controlledItem])] },
-  { id: "ec.china_restricts_foreign_chips", indicator: "export_controls", weight: 0.8, evidence: (ctx) => [...sentencesWhere(ctx, [CUES.importRestriction], isForeignChip), ...sentencesWhere(ctx, [CUES.importRestriction, CUES.foreignChipWord])] },
+  { id: "ec.entity_or_sanctions_list", indicator: "export_controls", weight: 0.9, evidence: (ctx) => sentencesWhere(ctx, ["listing"], (m) => m.type === "org") },
+  { id: "ec.measure_on_named_item", indicator: "export_controls", weight: 0.9, evidence: (ctx) => [...sentencesWhere(ctx, ["exportMeasure"], (m) => m.type === "chip"), ...sentencesWhere(ctx, ["exportMeasure", "controlledItem"])] },
+  { id: "ec.china_restricts_foreign_chips", indicator: "export_controls", weight: 0.8, evidence: (ctx) => [...sentencesWhere(ctx, ["importRestriction"], isForeignChip), ...sentencesWhere(ctx, ["importRestriction", "foreignChipWord"])] },
 
-  { id: "cap.milestone_named_chip_or_maker", indicator: "domestic_chip_capability", weight: 0.8, evidence: (ctx) => sentencesWhere(ctx, [CUES.capabilityStrong], (m) => isDomesticChip(m) || isCnChipMaker(m)) },
-  { id: "cap.performance_of_named_chip", indicator: "domestic_chip_capability", weight: 0.7, evidence: (ctx) => sentencesWhere(ctx, [CUES.capabilityWeak], isDomesticChip) },
-  { id: "cap.upcoming_domestic_chips", indicator: "domestic_chip_capability", weight: 0.6, evidence: (ctx) => sentencesWhere(ctx, [CUES.upcomingDomestic]) },
+  { id: "cap.milestone_named_chip_or_maker", indicator: "domestic_chip_capability", weight: 0.8, evidence: (ctx) => sentencesWhere(ctx, ["capabilityStrong"], (m) => isDomesticChip(m) || isCnChipMaker(m)) },
+  { id: "cap.performance_of_named_chip", indicator: "domestic_chip_capability", weight: 0.7, evidence: (ctx) => sentencesWhere(ctx, ["capabilityWeak"], isDomesticChip) },
+  { id: "cap.upcoming_domestic_chips", indicator: "domestic_chip_capability", weight: 0.6, evidence: (ctx) => sentencesWhere(ctx, ["upcomingDomestic"]) },
 ];
 
 export function scoreIndicators(ctx: RuleContext, rules: IndicatorRule[] = RULES): IndicatorHit[] {
