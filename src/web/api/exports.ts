@@ -1,5 +1,6 @@
 // Exports (CSV and JSON) of events and claims, with the same filters as their views, and the weekly digest.
 import { Hono, type Context } from "hono";
+import type { z } from "zod";
 import { isoWeekOf } from "../../report/iso-week.ts";
 import { InvalidWeekError, weeklyDigest } from "../../report/digest.ts";
 import { allEvents, type EventListItem } from "../../store/repositories/events.ts";
@@ -36,25 +37,27 @@ function download(c: Context, name: string, type: string, body: string) {
 export function exportRoutes({ db }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get("/export/:file{events\\.(csv|json)}", async (c) => {
-    const parsed = eventQuerySchema.safeParse(queryOf(c));
-    if (!parsed.success) return c.json({ error: describeIssues(parsed.error) }, 400);
-    const items = await allEvents(db, eventFilterOf(parsed.data));
-    const file = c.req.param("file");
-    return file.endsWith(".csv")
-      ? download(c, file, "text/csv; charset=utf-8", toCsv(EVENT_COLUMNS, items.map(eventCells)))
-      : download(c, file, "application/json; charset=utf-8", JSON.stringify({ items }));
-  });
+  /** One export: its query schema, how to load the rows, and how a row becomes CSV cells. */
+  function exportOf<Q extends z.ZodType, Row>(
+    name: string,
+    schema: Q,
+    load: (query: z.output<Q>) => Promise<Row[]>,
+    columns: string[],
+    cells: (row: Row) => Cell[],
+  ) {
+    app.get(`/export/:file{${name}\\.(csv|json)}`, async (c) => {
+      const parsed = schema.safeParse(queryOf(c));
+      if (!parsed.success) return c.json({ error: describeIssues(parsed.error) }, 400);
+      const items = await load(parsed.data);
+      const file = c.req.param("file");
+      return file.endsWith(".csv")
+        ? download(c, file, "text/csv; charset=utf-8", toCsv(columns, items.map(cells)))
+        : download(c, file, "application/json; charset=utf-8", JSON.stringify({ items }));
+    });
+  }
 
-  app.get("/export/:file{claims\\.(csv|json)}", async (c) => {
-    const parsed = claimQuerySchema.safeParse(queryOf(c));
-    if (!parsed.success) return c.json({ error: describeIssues(parsed.error) }, 400);
-    const items = await claimTable(db, parsed.data, 50_000);
-    const file = c.req.param("file");
-    return file.endsWith(".csv")
-      ? download(c, file, "text/csv; charset=utf-8", toCsv(CLAIM_COLUMNS, items.map(claimCells)))
-      : download(c, file, "application/json; charset=utf-8", JSON.stringify({ items }));
-  });
+  exportOf("events", eventQuerySchema, (q) => allEvents(db, eventFilterOf(q)), EVENT_COLUMNS, eventCells);
+  exportOf("claims", claimQuerySchema, (q) => claimTable(db, q, 50_000), CLAIM_COLUMNS, claimCells);
 
   app.get("/digest", async (c) => {
     const parsed = weekParamSchema.safeParse(queryOf(c));

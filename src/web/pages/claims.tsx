@@ -1,7 +1,7 @@
 // Claims: which model or lab uses which chip for which stage, with how well it is supported and reviewed.
 import { STAGES } from "../../extract/types.ts";
 import type { ClaimRow } from "../../store/repositories/analytics.ts";
-import { queryString } from "./components.tsx";
+import { FilterActions, queryString } from "./components.tsx";
 import { Layout } from "./layout.tsx";
 
 export function ClaimsPage(props: { actor: string; csrf: string | null; raw: Record<string, string>; items: ClaimRow[]; error?: string }) {
@@ -49,12 +49,7 @@ export function ClaimsPage(props: { actor: string; csrf: string | null; raw: Rec
             ))}
           </select>
         </label>
-        <div class="filter-actions">
-          <button type="submit">Filter</button>
-          <a href="/claims" class="button-link">
-            Reset
-          </a>
-        </div>
+        <FilterActions submit="Filter" reset="/claims" />
       </form>
       {props.error ? <p class="error">{props.error}</p> : null}
       <table class="data" id="claims-table">

@@ -107,3 +107,15 @@ export function queryString(params: Record<string, string | number | undefined |
   const s = q.toString();
   return s ? `?${s}` : "";
 }
+
+/** Submit and reset buttons at the end of a filter form. */
+export function FilterActions(props: { submit: string; reset: string }) {
+  return (
+    <div class="filter-actions">
+      <button type="submit">{props.submit}</button>
+      <a href={props.reset} class="button-link">
+        Reset
+      </a>
+    </div>
+  );
+}

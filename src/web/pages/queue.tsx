@@ -4,7 +4,7 @@ import { indicatorLabel } from "../../report/indicator-labels.ts";
 import type { EventListItem, EventPage } from "../../store/repositories/events.ts";
 import { EVENT_STATUSES } from "../../store/schema.ts";
 import type { EventQuery } from "../params.ts";
-import { CsrfField, ExternalLink, IndicatorTag, Score, StatusBadge, Time, queryString } from "./components.tsx";
+import { CsrfField, ExternalLink, FilterActions, IndicatorTag, Score, StatusBadge, Time, queryString } from "./components.tsx";
 import { Layout } from "./layout.tsx";
 
 export interface QueueProps {
@@ -63,12 +63,7 @@ function Filters(props: QueueProps) {
         <input type="search" name="q" value={r.q ?? ""} placeholder="title contains…" />
       </label>
       <Select name="sort" label="Sort" value={r.sort} empty="Priority" options={[["newest", "Newest"], ["score", "Score"]]} />
-      <div class="filter-actions">
-        <button type="submit">Apply</button>
-        <a href="/" class="button-link">
-          Reset
-        </a>
-      </div>
+      <FilterActions submit="Apply" reset="/" />
     </form>
   );
 }
