@@ -288,3 +288,18 @@ describe.each(availableDrivers())("JSON API on %s", (driver) => {
     expect((await h.api("/api/digest?week=2025-W53")).status).toBe(400);
   });
 });
+
+describe("failures", () => {
+  it("answers 503 on /healthz and a bare 500 on the API when the database is gone", async () => {
+    const h = await createHarness("pglite");
+    await h.t.close();
+    const health = await h.app.request("/healthz");
+    expect(health.status).toBe(503);
+    expect(await health.json()).toEqual({ ok: false, db: "down" });
+    const res = await h.api("/api/events");
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ error: "internal error" });
+    expect(text).not.toMatch(/at |\.ts|stack/);
+  });
+});
