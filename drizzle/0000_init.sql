@@ -132,10 +132,6 @@ CREATE TABLE "settings" (
 CREATE TABLE "story_clusters" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"simhash" bigint NOT NULL,
-	"band0" integer NOT NULL,
-	"band1" integer NOT NULL,
-	"band2" integer NOT NULL,
-	"band3" integer NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -175,9 +171,6 @@ CREATE INDEX "fetch_runs_feed_idx" ON "fetch_runs" USING btree ("feed_id","start
 CREATE UNIQUE INDEX "mentions_article_span_key" ON "mentions" USING btree ("article_id","start","end","type");--> statement-breakpoint
 CREATE INDEX "mentions_name_idx" ON "mentions" USING btree ("type","name");--> statement-breakpoint
 CREATE INDEX "reviews_event_idx" ON "reviews" USING btree ("event_id","created_at");--> statement-breakpoint
-CREATE INDEX "story_clusters_band0_idx" ON "story_clusters" USING btree ("band0");--> statement-breakpoint
-CREATE INDEX "story_clusters_band1_idx" ON "story_clusters" USING btree ("band1");--> statement-breakpoint
-CREATE INDEX "story_clusters_band2_idx" ON "story_clusters" USING btree ("band2");--> statement-breakpoint
-CREATE INDEX "story_clusters_band3_idx" ON "story_clusters" USING btree ("band3");--> statement-breakpoint
+CREATE INDEX "story_clusters_created_idx" ON "story_clusters" USING btree ("created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_name_key" ON "users" USING btree ("name");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_token_key" ON "users" USING btree ("token_hash");

@@ -1,15 +1,6 @@
 // The fetch guards every job uses, from the one config object.
 import type { Config } from "../config.ts";
-
-export interface FetchOptions {
-  timeoutMs: number;
-  connectTimeoutMs: number;
-  maxBytes: number;
-  maxRedirects: number;
-  userAgent: string;
-  allowPrivate: boolean;
-  accept?: string;
-}
+import type { FetchOptions } from "../ingest/fetcher.ts";
 
 export function fetchOptions(config: Config, feed: { allowPrivate: boolean }): FetchOptions {
   return {

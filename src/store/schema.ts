@@ -55,28 +55,16 @@ export const feeds = pgTable(
   (t) => [uniqueIndex("feeds_url_key").on(t.url), index("feeds_due_idx").on(t.nextFetchAt)],
 );
 
-/**
- * A story: articles whose text is a near-duplicate of the first one (syndicated copies).
- * The SimHash is split into four 16-bit bands: two hashes within Hamming distance 3 share at least one band
- * exactly, so candidate clusters are found by index instead of by scanning.
- */
+/** A story: articles whose text is a near-duplicate of the first one's (syndicated copies). */
 export const storyClusters = pgTable(
   "story_clusters",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** SimHash of the first article, as a signed 64-bit integer. */
     simhash: bigint("simhash", { mode: "bigint" }).notNull(),
-    band0: integer("band0").notNull(),
-    band1: integer("band1").notNull(),
-    band2: integer("band2").notNull(),
-    band3: integer("band3").notNull(),
     createdAt: created(),
   },
-  (t) => [
-    index("story_clusters_band0_idx").on(t.band0),
-    index("story_clusters_band1_idx").on(t.band1),
-    index("story_clusters_band2_idx").on(t.band2),
-    index("story_clusters_band3_idx").on(t.band3),
-  ],
+  (t) => [index("story_clusters_created_idx").on(t.createdAt)],
 );
 
 export const articles = pgTable(

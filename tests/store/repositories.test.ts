@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { availableDrivers, createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { addFeeds, claimDueFeeds, countFeeds, getFeed, recordFetch } from "../../src/store/repositories/feeds.ts";
 import { assignCluster, insertNewArticles } from "../../src/store/repositories/articles.ts";
+import { NEAR_DUPLICATE_DISTANCE } from "../../src/ingest/dedup.ts";
 import { saveExtraction } from "../../src/store/repositories/extractions.ts";
 import { claims, eventSources, events, mentions } from "../../src/store/schema.ts";
 import type { Extraction } from "../../src/extract/types.ts";
@@ -85,9 +86,13 @@ describe.each(availableDrivers())("repositories on %s", (driver) => {
     expect(await insertNewArticles(t.db, [row(feed!.id, "https://d.example/1")])).toHaveLength(0);
 
     const [a, b] = inserted;
-    const ca = await assignCluster(t.db, a!.id, a!.simhash, 3);
-    const cb = await assignCluster(t.db, b!.id, b!.simhash! ^ 0b101n, 3);
+    // b's text differs from a's in 6 of 64 SimHash bits: a syndicated copy, so the same story.
+    const ca = await assignCluster(t.db, a!.id, a!.simhash, NEAR_DUPLICATE_DISTANCE);
+    const cb = await assignCluster(t.db, b!.id, b!.simhash! ^ 0b1010_0110_1001n, NEAR_DUPLICATE_DISTANCE);
     expect(cb).toBe(ca);
+    expect(await assignCluster(t.db, b!.id, 0n, NEAR_DUPLICATE_DISTANCE)).toBe(cb);
+    const [c] = await insertNewArticles(t.db, [{ ...row(feed!.id, "https://d.example/2"), simhash: ~a!.simhash! }]);
+    expect(await assignCluster(t.db, c!.id, c!.simhash, NEAR_DUPLICATE_DISTANCE)).not.toBe(ca);
 
     const s1 = await saveExtraction(t.db, { id: a!.id, title: a!.title, clusterId: ca }, extraction(0.8), { flagThreshold: 0.5 });
     expect(s1.newlyFlagged).toHaveLength(1);

@@ -62,63 +62,40 @@ export async function articlesToReprocess(
     .limit(opts.limit);
 }
 
-const MASK16 = 0xffffn;
-
-/** The four 16-bit bands of a 64-bit SimHash (see story_clusters in schema.ts). */
-export function simhashBands(simhash: bigint): [number, number, number, number] {
-  const u = BigInt.asUintN(64, simhash);
-  return [Number(u & MASK16), Number((u >> 16n) & MASK16), Number((u >> 32n) & MASK16), Number((u >> 48n) & MASK16)];
-}
-
-function hamming(a: bigint, b: bigint): number {
-  let x = BigInt.asUintN(64, a ^ b);
-  let n = 0;
-  while (x) {
-    x &= x - 1n;
-    n++;
-  }
-  return n;
-}
-
 /**
- * Puts an article into the story cluster of a near-duplicate seen in the last `windowDays`, or a new cluster.
- * Returns the cluster id. Articles without a SimHash (too little text) get a cluster of their own.
+ * Puts an article into the story cluster of a near-duplicate first seen in the last `windowDays`, or a new cluster.
+ * Returns the cluster id. Syndicated copies appear within days, so only recent clusters are compared (by Hamming
+ * distance in SQL, over an index range on created_at). Articles without a SimHash get a cluster of their own.
  */
 export async function assignCluster(
   db: Db,
   articleId: number,
   simhash: bigint | null,
   maxDistance: number,
-  windowDays = 14,
+  windowDays = 7,
 ): Promise<number> {
   const [current] = await db.select({ clusterId: articles.clusterId }).from(articles).where(eq(articles.id, articleId));
   if (current?.clusterId) return current.clusterId;
   let clusterId: number | undefined;
-  const hash = simhash ?? 0n;
-  const bands = simhashBands(hash);
   if (simhash !== null) {
     const since = new Date(Date.now() - windowDays * 86_400_000);
-    const candidates = await db
-      .select({ id: storyClusters.id, simhash: storyClusters.simhash })
+    const [near] = await db
+      .select({ id: storyClusters.id })
       .from(storyClusters)
       .where(
         and(
           gt(storyClusters.createdAt, since),
-          or(
-            eq(storyClusters.band0, bands[0]),
-            eq(storyClusters.band1, bands[1]),
-            eq(storyClusters.band2, bands[2]),
-            eq(storyClusters.band3, bands[3]),
-          ),
+          sql`bit_count((${storyClusters.simhash} # ${simhash})::bit(64)) <= ${maxDistance}`,
         ),
       )
-      .orderBy(asc(storyClusters.id));
-    clusterId = candidates.find((c) => hamming(c.simhash, hash) <= maxDistance)?.id;
+      .orderBy(sql`bit_count((${storyClusters.simhash} # ${simhash})::bit(64))`, asc(storyClusters.id))
+      .limit(1);
+    clusterId = near?.id;
   }
   if (clusterId === undefined) {
     const [created] = await db
       .insert(storyClusters)
-      .values({ simhash: hash, band0: bands[0], band1: bands[1], band2: bands[2], band3: bands[3] })
+      .values({ simhash: simhash ?? 0n })
       .returning({ id: storyClusters.id });
     clusterId = created!.id;
   }
