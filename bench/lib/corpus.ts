@@ -1,5 +1,5 @@
 // Deterministic synthetic news corpus for the extraction benchmark: ~5 KB articles of filler prose with
-// catalog names, decoys ("ascend", "Apache Spark", 昆仑山) and stage/indicator trigger phrases mixed in.
+// catalog names at about the density of ../shared/research/tagging.md's corpus (~15 per article), decoys ("ascend", "Apache Spark", 昆仑山) and stage/indicator trigger phrases mixed in.
 import type { CatalogData } from "../../src/extract/catalog/schema.ts";
 
 export interface Article { title: string; text: string }
@@ -34,12 +34,12 @@ export function buildCorpus(catalog: CatalogData, lang: "en" | "zh", bytes: numb
     while (Buffer.byteLength(text) < 5000) {
       if (lang === "en") {
         const words: string[] = [];
-        for (let i = 0; i < 18; i++) words.push(r() < 0.08 ? pick(names) : r() < 0.04 ? pick(EN_TRIGGERS) : pick(EN_WORDS));
+        for (let i = 0; i < 18; i++) words.push(r() < 0.017 ? pick(names) : r() < 0.01 ? pick(EN_TRIGGERS) : pick(EN_WORDS));
         const s = words.join(" ");
         text += s[0]!.toUpperCase() + s.slice(1) + ". ";
       } else {
         let s = "";
-        for (let i = 0; i < 30; i++) s += r() < 0.06 ? pick(names) : r() < 0.03 ? pick(ZH_TRIGGERS) : ZH_CHARS[Math.floor(r() * ZH_CHARS.length)];
+        for (let i = 0; i < 30; i++) s += r() < 0.012 ? pick(names) : r() < 0.006 ? pick(ZH_TRIGGERS) : ZH_CHARS[Math.floor(r() * ZH_CHARS.length)];
         text += s + "。";
       }
     }

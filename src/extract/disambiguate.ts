@@ -2,18 +2,18 @@
 // confirms them: an unambiguous mention of a related entity anywhere (its maker, family or a sibling
 // product), or one of its cue words nearby; an anti-cue nearby (summit, myth, Apache ...) always vetoes.
 import type { CatalogEntity, CompiledCatalog } from "./compile.ts";
-import { foldString } from "./normalize.ts";
 
 const CUE_WINDOW = 250;
 const ANTI_CUE_WINDOW = 150;
 
-export function contextConfirmed(cat: CompiledCatalog, text: string, e: CatalogEntity, start: number, end: number, confirmedIds: Set<number>): boolean {
-  const near = (w: number) => foldString(text.slice(Math.max(0, start - w), Math.min(text.length, end + w)), cat.foldTable);
+export function contextConfirmed(_cat: CompiledCatalog, text: string, e: CatalogEntity, start: number, end: number, confirmedIds: Set<number>): boolean {
+  // Cue words are lower case; toLowerCase is native and fast (offsets do not matter here).
+  const near = (w: number) => text.slice(Math.max(0, start - w), Math.min(text.length, end + w)).toLowerCase().replace(/[\u2010-\u2015]/g, "-");
   const antiWindow = near(ANTI_CUE_WINDOW);
   if (e.antiCues.some((a) => containsWord(antiWindow, a))) return false;
   for (const r of e.related) if (confirmedIds.has(r)) return true;
   const window = near(CUE_WINDOW);
-  const surface = foldString(text.slice(start, end), cat.foldTable);
+  const surface = text.slice(start, end).toLowerCase();
   // The alias itself must not count as its own cue ("Kimi" is a cue for K2, not for Kimi).
   return e.cues.some((c) => c !== surface && containsWord(window, c));
 }

@@ -2,7 +2,7 @@
 // An indicator's score combines its fired rules' weights as independent evidence: 1 - prod(1 - w).
 import type { Claim, IndicatorHit, IndicatorId, Span } from "../types.ts";
 import { INDICATOR_IDS } from "../types.ts";
-import { hasAnchor, inSpan, type Doc } from "../claims.ts";
+import { hasAnchor, type Doc } from "../claims.ts";
 import type { Mention } from "../match.ts";
 import { CUES } from "./cues.ts";
 import { FAILURE, test } from "../lexicon.ts";
