@@ -40,7 +40,8 @@ export function lockDataDir(dir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const pid = Number.parseInt(readFileSync(path, "utf8"), 10);
-      if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) throw new DataDirLockedError(dir, pid);
+      // Our own pid means this process already holds it (a second open in one process is refused too).
+      if (Number.isInteger(pid) && (pid === process.pid || isAlive(pid))) throw new DataDirLockedError(dir, pid);
       rmSync(path, { force: true });
     }
   }

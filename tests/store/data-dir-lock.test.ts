@@ -24,6 +24,7 @@ describe("data directory lock", () => {
     expect(() => lockDataDir(dir)).toThrow(/in use by another chipwatch process/);
     rmSync(join(dir, "chipwatch.lock"));
     const release = lockDataDir(dir);
+    expect(() => lockDataDir(dir)).toThrow(DataDirLockedError);
     release();
     lockDataDir(dir)();
   });
