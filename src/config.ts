@@ -40,9 +40,11 @@ export const configSchema = z.object({
   FLAG_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
   DEFAULT_FEEDS: z.string().default("feeds/default.opml"),
   WEBHOOK_URL: z.url().optional(),
-  WEBHOOK_SECRET: z.string().optional(),
+  WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   WEBHOOK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.7),
   SESSION_SECRET: z.string().min(16).optional(),
+  /** Where analysts reach the web UI; makes links in alerts absolute. */
+  PUBLIC_URL: z.url().optional(),
   DEMO: bool.default(false),
   DEMO_PORT: int(0, 65535).default(3001),
 });
@@ -116,6 +118,9 @@ export function loadConfig(
   const config = parsed.data;
   if (config.FEED_MIN_INTERVAL_S > config.FEED_MAX_INTERVAL_S) {
     throw new ConfigError("FEED_MIN_INTERVAL_S", "must not exceed FEED_MAX_INTERVAL_S");
+  }
+  if (config.WEBHOOK_URL && !config.WEBHOOK_SECRET) {
+    throw new ConfigError("WEBHOOK_SECRET", "is required when WEBHOOK_URL is set (alerts are HMAC-signed)");
   }
   return config;
 }

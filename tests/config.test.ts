@@ -36,6 +36,11 @@ describe("config", () => {
     expect(err?.message.includes("\n")).toBe(false);
   });
 
+  it("requires a signing secret with a webhook", () => {
+    expect(() => loadConfig({ WEBHOOK_URL: "https://hooks.example/x" })).toThrow(/^config: WEBHOOK_SECRET: /);
+    expect(loadConfig({ WEBHOOK_URL: "https://hooks.example/x", WEBHOOK_SECRET: "0123456789abcdef" }).WEBHOOK_SECRET).toHaveLength(16);
+  });
+
   it("treats an empty variable as unset", () => {
     expect(loadConfig({ DATABASE_URL: "", PORT: "" }).DATABASE_URL).toBeUndefined();
   });

@@ -10,9 +10,14 @@ import type { Enqueue, JobDeps } from "./types.ts";
 export function createJobDeps(parts: { db: Db; config: Config; logger: Logger; metrics: Metrics; enqueue: Enqueue }): JobDeps {
   const { db, config, logger } = parts;
   const limiter = createHostLimiter(config.FETCH_HOST_INTERVAL_MS);
-  const notify = config.WEBHOOK_URL
-    ? createWebhookNotifier({ url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET ?? "", threshold: config.WEBHOOK_THRESHOLD }, db, logger)
-    : async () => {};
+  const notify =
+    config.WEBHOOK_URL && config.WEBHOOK_SECRET
+      ? createWebhookNotifier(
+          { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, threshold: config.WEBHOOK_THRESHOLD, publicUrl: config.PUBLIC_URL },
+          db,
+          logger,
+        )
+      : async () => {};
   return {
     ...parts,
     limitHost: (host, fn) => limiter.run(host, fn),

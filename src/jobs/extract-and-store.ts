@@ -2,17 +2,12 @@
 import { extract } from "../extract/extract.ts";
 import type { Extraction } from "../extract/types.ts";
 import { NEAR_DUPLICATE_DISTANCE } from "../ingest/dedup.ts";
-import { assignCluster, type Article } from "../store/repositories/articles.ts";
+import { articleBody, assignCluster, type Article } from "../store/repositories/articles.ts";
 import { saveExtraction, type SavedExtraction } from "../store/repositories/extractions.ts";
 import type { JobDeps } from "./types.ts";
 
-/** The text the extractor sees: the full page when it was fetched, else the feed's summary. */
-export function articleText(article: Pick<Article, "summary" | "fullText">): string {
-  return article.fullText && article.fullText.length > article.summary.length ? article.fullText : article.summary;
-}
-
 export function extractArticleText(article: Pick<Article, "title" | "summary" | "fullText" | "lang">): Extraction {
-  return extract({ title: article.title, text: articleText(article), lang: article.lang ?? undefined });
+  return extract({ title: article.title, text: articleBody(article), lang: article.lang ?? undefined });
 }
 
 export async function extractAndStore(article: Article, deps: Pick<JobDeps, "db" | "config">): Promise<SavedExtraction> {

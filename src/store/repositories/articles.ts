@@ -37,6 +37,11 @@ export async function existingArticleUrls(db: Db, urls: string[]): Promise<Set<s
   return found;
 }
 
+/** The body the extractor sees: the full page when it was fetched and is longer, else the feed's summary. */
+export function articleBody(article: Pick<Article, "summary" | "fullText">): string {
+  return article.fullText && article.fullText.length > article.summary.length ? article.fullText : article.summary;
+}
+
 export async function getArticle(db: Db, id: number): Promise<Article | undefined> {
   const [row] = await db.select().from(articles).where(eq(articles.id, id));
   return row;

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, exists, gte, ilike, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db.ts";
 import { articles, claims, eventSources, events, feeds, mentions, type EventStatus } from "../schema.ts";
+import { articleBody } from "./articles.ts";
 
 /**
  * Queue priority: the indicator score, plus 0.15 when the event carries a claim never seen before (novel), plus 0.1
@@ -240,9 +241,9 @@ async function decorate(db: Db, rows: EventRow[]): Promise<EventListItem[]> {
  * The text extraction offsets point into (Span in extract/types.ts): title, blank line, body, where the body is
  * chosen as jobs/extract-and-store.ts `articleText` does (the full page when longer than the feed summary).
  */
+/** The text that extraction offsets point into (title, blank line, body). */
 export function extractionText(a: { title: string; fullText: string | null; summary: string }): string {
-  const body = a.fullText && a.fullText.length > a.summary.length ? a.fullText : a.summary;
-  return `${a.title}\n\n${body}`;
+  return `${a.title}\n\n${articleBody(a)}`;
 }
 
 export interface MentionSpan {
