@@ -63,7 +63,7 @@ describe.skipIf(queueServicesMissing)("chaos: misbehaving feed servers", () => {
       const row = rows.find((r) => r.url === server.url(fault));
       expect(row, fault).toBeDefined();
       expect({ fault, status: row?.last_status }).toEqual({ fault, status: "error" });
-      expect(row?.last_error, fault).toBeTruthy();
+      expect(row?.last_error, fault).toMatch(FAULTS[fault].error);
       expect(row?.consecutive_errors, fault).toBe(1);
       // Backed off: not due again for at least the 60 s floor (most causes: the 300 s minimum or an hour).
       expect(row?.backoff_s, fault).toBeGreaterThan(50);

@@ -4,16 +4,17 @@ import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { simArticle } from "../../../bench/sim/articles.ts";
 
+/** Each fault, what the server does, and the error the feed must be marked with. */
 export const FAULTS = {
-  "slow-drip": "sends a byte every 300 ms, forever",
-  "hang": "accepts the connection and never answers",
-  "reset": "destroys the connection without a response",
-  "server-error": "answers 500",
-  "redirect-loop": "redirects to itself through two URLs",
-  "endless-body": "streams an unbounded body as fast as it can",
-  "wrong-type": "answers 200 with a PNG image",
-  "html-page": "answers 200 with an HTML page instead of a feed",
-  "not-found": "answers 404",
+  "slow-drip": { does: "sends a byte every 300 ms, forever", error: /timeout/ },
+  hang: { does: "accepts the connection and never answers", error: /timeout/ },
+  reset: { does: "destroys the connection without a response", error: /network|socket|closed|reset/i },
+  "server-error": { does: "answers 500", error: /500/ },
+  "redirect-loop": { does: "redirects to itself through two URLs", error: /redirect/ },
+  "endless-body": { does: "streams an unbounded body as fast as it can", error: /too-large|cap/ },
+  "wrong-type": { does: "answers 200 with a PNG image", error: /content type|parse/ },
+  "html-page": { does: "answers 200 with an HTML page instead of a feed", error: /parse|not a feed/ },
+  "not-found": { does: "answers 404", error: /404/ },
 } as const;
 
 export type Fault = keyof typeof FAULTS;
