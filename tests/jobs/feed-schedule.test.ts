@@ -54,7 +54,10 @@ describe("feed schedule", () => {
 
   it("spreads equal intervals deterministically within ±10%", () => {
     const values = [1, 2, 3, 4, 5, 6, 7, 8].map((id) => jitter(1000, id));
-    for (const v of values) expect(v).toBeGreaterThanOrEqual(900), expect(v).toBeLessThanOrEqual(1100);
+    for (const v of values) {
+      expect(v).toBeGreaterThanOrEqual(900);
+      expect(v).toBeLessThanOrEqual(1100);
+    }
     expect(new Set(values).size).toBeGreaterThan(4);
     expect(jitter(1000, 3)).toBe(jitter(1000, 3));
   });
