@@ -6,9 +6,13 @@ export interface Automaton {
   /** 64K entries: code unit -> class. */
   classOf: Uint16Array;
   classCount: number;
-  /** delta[state * classCount + class] -> next state. */
-  delta: Uint16Array | Uint32Array;
-  /** First output of a state (pattern id + 1), 0 when none; chained via outNext. */
+  /** delta[state + class] -> next state. State ids are premultiplied by classCount (row offsets), and
+   * states with outputs are numbered last, so the hot loop needs no multiply and one compare per unit. */
+  delta: Uint32Array;
+  /** Premultiplied ids at or above this one have outputs. */
+  firstOutputState: number;
+  /** First output of a state (indexed by state number, i.e. id / classCount): pattern id + 1, 0 when
+   * none; chained via outNext. */
   outFirst: Int32Array;
   outPattern: Int32Array;
   outNext: Int32Array;
@@ -84,15 +88,34 @@ export function buildAutomaton(patterns: string[], foldTable: Uint16Array): Auto
     }
   }
   // The root's own row: unmatched classes stay at the root (0), already the default.
+  return renumber({ classOf, classCount, delta, outFirst, outPattern, outNext, patternLength: Int32Array.from(patterns, (p) => p.length), stateCount });
+}
 
+/** Renumbers states so that those with outputs come last (the root stays 0) and premultiplies ids. */
+function renumber(raw: Omit<Automaton, "delta" | "firstOutputState" | "outPattern" | "outNext"> & { delta: Uint16Array | Uint32Array; outPattern: number[]; outNext: number[] }): Automaton {
+  const { classCount, stateCount, outFirst } = raw;
+  const order: number[] = [];
+  for (let s = 0; s < stateCount; s++) if (outFirst[s] === 0) order.push(s);
+  const firstOutput = order.length;
+  for (let s = 0; s < stateCount; s++) if (outFirst[s] !== 0) order.push(s);
+  const newId = new Int32Array(stateCount);
+  order.forEach((old, i) => (newId[old] = i));
+  const delta = new Uint32Array(stateCount * classCount);
+  const firsts = new Int32Array(stateCount);
+  for (let i = 0; i < stateCount; i++) {
+    const oldRow = order[i]! * classCount;
+    for (let c = 0; c < classCount; c++) delta[i * classCount + c] = newId[raw.delta[oldRow + c]!]! * classCount;
+    firsts[i] = outFirst[order[i]!]!;
+  }
   return {
-    classOf,
+    classOf: raw.classOf,
     classCount,
     delta,
-    outFirst,
-    outPattern: Int32Array.from(outPattern),
-    outNext: Int32Array.from(outNext),
-    patternLength: Int32Array.from(patterns, (p) => p.length),
+    firstOutputState: firstOutput * classCount,
+    outFirst: firsts,
+    outPattern: Int32Array.from(raw.outPattern),
+    outNext: Int32Array.from(raw.outNext),
+    patternLength: raw.patternLength,
     stateCount,
   };
 }
@@ -121,14 +144,12 @@ export class HitBuffer {
 /** Reports every (overlapping) occurrence: end offset (exclusive) and pattern id. */
 export function scan(a: Automaton, text: string, hits: HitBuffer): void {
   hits.length = 0;
-  const { classOf, delta, classCount, outFirst, outPattern, outNext } = a;
+  const { classOf, delta, classCount, firstOutputState, outFirst, outPattern, outNext } = a;
+  const n = text.length;
   let s = 0;
-  for (let i = 0; i < text.length; i++) {
-    s = delta[s * classCount + classOf[text.charCodeAt(i)]!]!;
-    let o = outFirst[s]!;
-    while (o !== 0) {
-      hits.push(i + 1, outPattern[o - 1]!);
-      o = outNext[o - 1]!;
-    }
+  for (let i = 0; i < n; i++) {
+    s = delta[s + classOf[text.charCodeAt(i)]!]!;
+    if (s < firstOutputState) continue;
+    for (let o = outFirst[s / classCount]!; o !== 0; o = outNext[o - 1]!) hits.push(i + 1, outPattern[o - 1]!);
   }
 }
