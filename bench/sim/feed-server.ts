@@ -11,11 +11,20 @@ export interface FeedServerOptions {
   delayMs?: number;
   /** Serve 304 when If-None-Match matches the current version (default true). */
   conditional?: boolean;
+  /**
+   * Listen on this many ports and spread the feeds over them (default 1). Fetchers limit concurrency per host:port,
+   * so one port would serialise every fetch, unlike real feeds spread over many sites.
+   */
+  ports?: number;
 }
 
 export interface FeedServer {
   baseUrl: string;
   feedUrl(feed: number): string;
+  /** The ETag a feed has now (for seeding validators so that the first poll is answered 304). */
+  etag(feed: number): string;
+  /** When the first feed request arrived (ms since epoch), or null. */
+  firstRequestAt(): number | null;
   /** Feed requests answered (200 and 304), by feed index. */
   requests: Map<number, number>;
   totalRequests(): number;
@@ -51,7 +60,10 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
   const extra = new Map<number, number>();
   const publishedAt = new Map<string, number>();
   let notModified = 0;
+  let firstRequestAt: number | null = null;
   let base = "";
+  let rssBase: (feed: number) => string = () => base;
+  const etag = (feed: number) => `"f${feed}-${opts.itemsPerFeed + (extra.get(feed) ?? 0)}"`;
   const conditional = opts.conditional ?? true;
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -60,16 +72,17 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
       const feed = Number(feedMatch[1]);
       if (feed >= opts.feeds) return void res.writeHead(404).end();
       requests.set(feed, (requests.get(feed) ?? 0) + 1);
+      firstRequestAt ??= Date.now();
       const total = opts.itemsPerFeed + (extra.get(feed) ?? 0);
-      const etag = `"f${feed}-${total}"`;
-      if (conditional && req.headers["if-none-match"] === etag) {
+      const tag = etag(feed);
+      if (conditional && req.headers["if-none-match"] === tag) {
         notModified++;
-        return void res.writeHead(304, { etag }).end();
+        return void res.writeHead(304, { etag: tag }).end();
       }
       // A feed shows its newest itemsPerFeed items, as real feeds do.
       const first = Math.max(0, total - opts.itemsPerFeed);
-      res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8", etag });
-      return void res.end(rss(base, feed, first, total - first));
+      res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8", etag: tag });
+      return void res.end(rss(rssBase(feed), feed, first, total - first));
     }
     const articleMatch = /^\/article\/(\d+)\/(\d+)\.html$/.exec(req.url ?? "");
     if (articleMatch) {
@@ -84,17 +97,32 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
     res.writeHead(404).end();
   };
 
-  const server = createServer((req, res) => {
-    if (opts.delayMs) setTimeout(() => handle(req, res), opts.delayMs);
-    else handle(req, res);
+  const servers = Array.from({ length: opts.ports ?? 1 }, () => {
+    const server = createServer((req, res) => {
+      if (opts.delayMs) setTimeout(() => handle(req, res), opts.delayMs);
+      else handle(req, res);
+    });
+    server.keepAliveTimeout = 5_000;
+    return server;
   });
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const bases = await Promise.all(
+    servers.map(
+      (server) =>
+        new Promise<string>((resolve) =>
+          server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+        ),
+    ),
+  );
+  base = bases[0] as string;
+  // An article link points at the port its feed is served from.
+  const baseOf = (feed: number) => bases[feed % bases.length] as string;
+  rssBase = baseOf;
 
   return {
     baseUrl: base,
-    feedUrl: (feed) => `${base}/feed/${feed}.xml`,
+    feedUrl: (feed) => `${baseOf(feed)}/feed/${feed}.xml`,
+    etag,
+    firstRequestAt: () => firstRequestAt,
     requests,
     totalRequests: () => [...requests.values()].reduce((a, b) => a + b, 0),
     notModified: () => notModified,
@@ -105,10 +133,16 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
       return item;
     },
     publishedAt,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      await Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.closeAllConnections();
+              server.close(() => resolve());
+            }),
+        ),
+      );
+    },
   };
 }

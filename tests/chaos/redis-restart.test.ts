@@ -21,7 +21,7 @@ describe.skipIf(queueServicesMissing)("chaos: Redis restarted mid-run", () => {
     redis = await startOwnRedis();
     run = await startQueueRun(
       Array.from({ length: FEEDS }, (_, i) => server.feedUrl(i)),
-      { REDIS_URL: redis.url, TEST_LEASE_SECONDS: "4", WORKER_CONCURRENCY: "2" },
+      { REDIS_URL: redis.url, SIM_LEASE_SECONDS: "4", WORKER_CONCURRENCY: "2" },
       redis.url,
     );
   });

@@ -1,0 +1,74 @@
+// A queue-mode deployment for benchmarks: a fresh PostgreSQL database, a unique Redis prefix, a scheduler and N
+// worker processes, with memory sampled from /proc while it runs.
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { openDatabase, type Database } from "../../src/store/db.ts";
+import { deleteQueueKeys } from "./redis-keys.ts";
+import { spawnNode, memoryMb, type NodeProcess } from "./processes.ts";
+
+export const ADMIN_PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+export interface BenchDatabase {
+  url: string;
+  database: Database;
+  destroy(): Promise<void>;
+}
+
+export async function createBenchDatabase(): Promise<BenchDatabase> {
+  const name = `chipwatch_bench_${randomBytes(5).toString("hex")}`;
+  const admin = postgres(ADMIN_PG_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(ADMIN_PG_URL);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), maxConnections: 4 });
+  await database.migrate();
+  return {
+    url: url.toString(),
+    database,
+    destroy: async () => {
+      await database.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end({ timeout: 2 });
+    },
+  };
+}
+
+export interface Cluster {
+  processes: NodeProcess[];
+  /** Highest peak RSS (VmHWM) seen per role, MB. */
+  peakRss(): Record<string, number>;
+  /** Current RSS of each worker, MB. */
+  workerRss(): number[];
+  stop(): Promise<void>;
+}
+
+export async function startCluster(opts: { databaseUrl: string; workers: number; env: Record<string, string> }): Promise<Cluster> {
+  const prefix = `bench-${randomBytes(4).toString("hex")}`;
+  const env = { DATABASE_URL: opts.databaseUrl, REDIS_URL: BENCH_REDIS_URL, QUEUE_PREFIX: prefix, ...opts.env };
+  const workers = Array.from({ length: opts.workers }, () => spawnNode("bench/sim/role.ts", ["worker"], env));
+  await Promise.all(workers.map((w) => w.ready));
+  const scheduler = spawnNode("bench/sim/role.ts", ["scheduler"], env);
+  await scheduler.ready;
+  const roles: [string, NodeProcess][] = [["scheduler", scheduler], ...workers.map((w, i) => [`worker${i + 1}`, w] as [string, NodeProcess])];
+  const peaks: Record<string, number> = {};
+  const sample = () => {
+    for (const [role, p] of roles) {
+      const m = p.child.pid ? memoryMb(p.child.pid) : null;
+      if (m) peaks[role] = Math.max(peaks[role] ?? 0, m.peak);
+    }
+  };
+  const timer = setInterval(sample, 500);
+  return {
+    processes: [scheduler, ...workers],
+    peakRss: () => (sample(), { ...peaks }),
+    workerRss: () => workers.map((w) => (w.child.pid ? (memoryMb(w.child.pid)?.rss ?? 0) : 0)),
+    stop: async () => {
+      sample();
+      clearInterval(timer);
+      for (const [, p] of roles) if (p.alive()) p.kill("SIGTERM");
+      await Promise.all(roles.map(([, p]) => p.exited));
+      await deleteQueueKeys(BENCH_REDIS_URL, prefix);
+    },
+  };
+}
