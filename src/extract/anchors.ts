@@ -29,3 +29,7 @@ export const ANCHOR_GROUPS: Record<string, string[]> = {
 };
 
 export const ANCHOR_NAMES = Object.keys(ANCHOR_GROUPS);
+if (ANCHOR_NAMES.length > 31) throw new Error("anchor groups are kept in an int32 bit mask: at most 31");
+
+/** Group name -> its bit in an anchor mask. */
+export const ANCHOR_BIT: Readonly<Record<string, number>> = Object.fromEntries(ANCHOR_NAMES.map((g, i) => [g, 1 << i]));

@@ -2,7 +2,7 @@
 // a subject (model, else the org using the chip) + a chip + a lifecycle stage, with modality and negation.
 import type { Claim, Modality, Span, Stage } from "./types.ts";
 import type { AnchorHits, Mention } from "./match.ts";
-import { ANCHOR_NAMES } from "./anchors.ts";
+import { ANCHOR_BIT } from "./anchors.ts";
 import {
   allMatches, CHIP_ANAPHOR, COMPARISON_BEFORE, COMPATIBILITY, HYPOTHETICAL, MODALITY_PLANNED, MODALITY_REPORTED,
   MODEL_ANAPHOR, NEGATION_AFTER, NEGATION_BEFORE, STAGE_TRIGGERS, test,
@@ -11,16 +11,18 @@ import {
 export interface Doc {
   text: string;
   titleEnd: number;
-  sentences: Span[];
   mentions: Mention[];
+  /** Union of the anchor groups found anywhere in the article: a sentence can only have a subset. */
+  anchorUnion: number;
+  /** The rest is computed on first use (see LazyDoc): most articles never need sentences. */
+  readonly sentences: Span[];
   /** Mentions of each sentence. */
-  sentenceMentions: Mention[][];
+  readonly sentenceMentions: Mention[][];
   /** Per sentence, a bit mask of the anchor groups (anchors.ts) that occur in it. */
-  sentenceAnchors: Int32Array;
+  readonly sentenceAnchors: Int32Array;
 }
 
-const bit = (group: string) => 1 << ANCHOR_NAMES.indexOf(group);
-export const hasAnchor = (doc: Doc, si: number, group: string): boolean => (doc.sentenceAnchors[si]! & bit(group)) !== 0;
+export const hasAnchor = (doc: Doc, si: number, group: string): boolean => (doc.sentenceAnchors[si]! & ANCHOR_BIT[group]!) !== 0;
 
 /** Splits mentions and anchor hits by sentence (both sweeps are linear). */
 export function indexBySentence(sentences: Span[], mentions: Mention[], anchors: AnchorHits): { sentenceMentions: Mention[][]; sentenceAnchors: Int32Array } {
@@ -31,18 +33,18 @@ export function indexBySentence(sentences: Span[], mentions: Mention[], anchors:
     if (si < sentences.length && inSpan(m, sentences[si]!)) sentenceMentions[si]!.push(m);
   }
   const sentenceAnchors = new Int32Array(sentences.length);
-  anchors.forEach((positions, g) => {
-    for (const pos of positions) {
-      let lo = 0;
-      let hi = sentences.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (sentences[mid]!.start <= pos) lo = mid;
-        else hi = mid - 1;
-      }
-      if (sentences.length > 0) sentenceAnchors[lo]! |= 1 << g;
+  if (sentences.length === 0) return { sentenceMentions, sentenceAnchors };
+  for (let h = 0; h < anchors.length; h++) {
+    const pos = anchors.starts[h]!;
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentences[mid]!.start <= pos) lo = mid;
+      else hi = mid - 1;
     }
-  });
+    sentenceAnchors[lo]! |= anchors.masks[h]!;
+  }
   return { sentenceMentions, sentenceAnchors };
 }
 
@@ -141,10 +143,12 @@ export function extractClaims(doc: Doc): Claim[] {
     if (!hasAnchor(doc, si, "stage")) return;
     const here = doc.sentenceMentions[si]!;
     if (!here.some((m) => m.type === "chip" || m.type === "model")) return;
+    let chips = here.filter((m) => m.type === "chip" && !isCpu(m) && usable(m, s));
+    // Without a usable chip, only "the chip" (anaphora) can name one: no need to look for triggers.
+    if (chips.length === 0 && !hasAnchor(doc, si, "chipAnaphor")) return;
     const body = text.slice(s.start, s.end);
     let triggers = findTriggers(text, s);
     if (triggers.length === 0) return;
-    let chips = here.filter((m) => m.type === "chip" && !isCpu(m) && usable(m, s));
     const models = here.filter((m) => m.type === "model" && usable(m, s));
     if (chips.length === 0) {
       const anaphor = hasAnchor(doc, si, "chipAnaphor") ? allMatches(CHIP_ANAPHOR, body)[0] : undefined;

@@ -42,8 +42,9 @@ export interface PatternInfo {
   targets: PatternTarget[];
   /** Families for which this pattern is a stem. */
   stemOf: number[];
-  /** Anchor groups (trigger prefilters) this pattern belongs to. */
+  /** Anchor groups (trigger prefilters) this pattern belongs to, and the same as a bit mask. */
   anchorOf: number[];
+  anchorMask: number;
   asciiStart: boolean;
   asciiEnd: boolean;
 }
@@ -53,6 +54,8 @@ export interface CompiledCatalog {
   byCanonical: Map<string, CatalogEntity>;
   /** Normalised name (letters and digits only) -> entity, for resolving version-pattern finds. */
   byKey: Map<string, CatalogEntity>;
+  /** Memo of version-pattern names already resolved against byKey (null: not in the catalog). */
+  resolvedNames: Map<string, CatalogEntity | null>;
   patterns: PatternInfo[];
   families: CompiledFamily[];
   automaton: Automaton;
@@ -140,7 +143,7 @@ export function compileCatalog(data: CatalogData): CompiledCatalog {
       id = patternStrings.length;
       patternIndex.set(folded, id);
       patternStrings.push(folded);
-      patterns.push({ targets: [], stemOf: [], anchorOf: [], asciiStart: isAsciiWord(folded.charCodeAt(0)), asciiEnd: isAsciiWord(folded.charCodeAt(folded.length - 1)) });
+      patterns.push({ targets: [], stemOf: [], anchorOf: [], anchorMask: 0, asciiStart: isAsciiWord(folded.charCodeAt(0)), asciiEnd: isAsciiWord(folded.charCodeAt(folded.length - 1)) });
     }
     return patterns[id]!;
   };
@@ -177,9 +180,10 @@ export function compileCatalog(data: CatalogData): CompiledCatalog {
     for (const w of words) {
       const info = patternFor(foldString(w, foldTable));
       if (!info.anchorOf.includes(group)) info.anchorOf.push(group);
+      info.anchorMask |= 1 << group;
     }
   });
   for (const s of patternStrings) if (s.length === 0 || s.charCodeAt(0) === SEPARATOR) throw new Error(`bad pattern "${s}"`);
   const automaton = buildAutomaton(patternStrings, foldTable);
-  return { entities, byCanonical, byKey, patterns, families, automaton, foldTable, wordChar };
+  return { entities, byCanonical, byKey, resolvedNames: new Map(), patterns, families, automaton, foldTable, wordChar };
 }

@@ -1,14 +1,28 @@
 // Ambiguous aliases (Ascend, Kunlun, Pangu, Spark, Kimi, K2, 盘古, 昆仑 ...) count only when the article
 // confirms them: an unambiguous mention of a related entity anywhere (its maker, family or a sibling
 // product), or one of its cue words nearby; an anti-cue nearby (summit, myth, Apache ...) always vetoes.
-import type { CatalogEntity, CompiledCatalog } from "./compile.ts";
+import type { CatalogEntity } from "./compile.ts";
 
 const CUE_WINDOW = 250;
 const ANTI_CUE_WINDOW = 150;
 
-export function contextConfirmed(_cat: CompiledCatalog, text: string, e: CatalogEntity, start: number, end: number, confirmedIds: Set<number>): boolean {
-  // Cue words are lower case; toLowerCase is native and fast (offsets do not matter here).
-  const near = (w: number) => text.slice(Math.max(0, start - w), Math.min(text.length, end + w)).toLowerCase().replace(/[\u2010-\u2015]/g, "-");
+/** An article's text as cue words see it: lower case, dashes as "-". Lowered once per article, on first
+ * use, instead of once per window; when lowering changes the length (rare: "İ"), offsets would no longer
+ * line up, so windows are lowered one by one as before. */
+export class CueText {
+  private lowered?: string;
+  constructor(readonly text: string) {}
+  window(start: number, end: number): string {
+    this.lowered ??= lowerForCues(this.text);
+    if (this.lowered.length === this.text.length) return this.lowered.slice(start, end);
+    return lowerForCues(this.text.slice(start, end));
+  }
+}
+const lowerForCues = (s: string) => s.toLowerCase().replace(/[\u2010-\u2015]/g, "-");
+
+export function contextConfirmed(cues: CueText, e: CatalogEntity, start: number, end: number, confirmedIds: Set<number>): boolean {
+  const { text } = cues;
+  const near = (w: number) => cues.window(Math.max(0, start - w), Math.min(text.length, end + w));
   const antiWindow = near(ANTI_CUE_WINDOW);
   if (e.antiCues.some((a) => containsWord(antiWindow, a))) return false;
   for (const r of e.related) if (confirmedIds.has(r)) return true;

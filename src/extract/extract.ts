@@ -3,10 +3,9 @@ import type { ArticleInput, Entity, Extraction } from "./types.ts";
 import { hashRuleset, loadCatalog } from "./catalog/load.ts";
 import type { CatalogData } from "./catalog/schema.ts";
 import { compileCatalog, type CompiledCatalog } from "./compile.ts";
-import { findMentions, type AnchorHits } from "./match.ts";
-import { ANCHOR_NAMES } from "./anchors.ts";
-import { splitSentences } from "./sentences.ts";
-import { extractClaims, indexBySentence, type Doc } from "./claims.ts";
+import { AnchorHits, findMentions } from "./match.ts";
+import { extractClaims } from "./claims.ts";
+import { LazyDoc } from "./doc.ts";
 import { rulesSignature } from "./lexicon.ts";
 import { cuesSignature } from "./indicators/cues.ts";
 import { rulesTableSignature, scoreIndicators } from "./indicators/rules.ts";
@@ -22,18 +21,17 @@ export const TITLE_SEPARATOR = "\n\n";
 export function createExtractor(catalog: CatalogData): Extractor {
   const compiled = compileCatalog(catalog);
   const rulesetVersion = hashRuleset(catalog, rulesSignature() + cuesSignature() + rulesTableSignature());
+  const anchors = new AnchorHits();
   return {
     rulesetVersion,
     compiled,
     extract(input: ArticleInput): Extraction {
       const title = input.title ?? "";
       const text = title + TITLE_SEPARATOR + (input.text ?? "");
-      const anchors: AnchorHits = ANCHOR_NAMES.map(() => []);
       const mentions = findMentions(compiled, text, anchors);
-      const sentences = splitSentences(text);
-      const doc: Doc = { text, titleEnd: title.length, sentences, mentions, ...indexBySentence(sentences, mentions, anchors) };
+      const doc = new LazyDoc(text, title.length, mentions, anchors);
       const claims = mentions.some((m) => m.type === "chip") ? extractClaims(doc) : [];
-      const indicators = scoreIndicators({ ...doc, claims, bodies: sentences.map((s) => text.slice(s.start, s.end)) });
+      const indicators = scoreIndicators(Object.assign(doc, { claims }));
       const entities: Entity[] = mentions.map((m) => ({
         type: m.type,
         name: m.name,

@@ -3,7 +3,7 @@
 // models and chips, so that "Nvidia H20" yields both Nvidia and Nvidia H20).
 import { HitBuffer, scan } from "./automaton.ts";
 import { nameKey, type CatalogEntity, type CompiledCatalog } from "./compile.ts";
-import { contextConfirmed } from "./disambiguate.ts";
+import { contextConfirmed, CueText } from "./disambiguate.ts";
 import { extendVersion } from "./versions.ts";
 import type { EntityType } from "./types.ts";
 
@@ -43,18 +43,45 @@ function boundaryOk(cat: CompiledCatalog, text: string, start: number, end: numb
   return true;
 }
 
-/** Where each anchor group (see anchors.ts) occurs: group index -> start offsets, ascending. */
-export type AnchorHits = number[][];
+/** Where anchor words (see anchors.ts) occur: start offsets with the bit mask of their groups, in the
+ * order found, plus the union of all masks (what the whole article can possibly match). Reused. */
+export class AnchorHits {
+  starts: Int32Array = new Int32Array(256);
+  masks: Int32Array = new Int32Array(256);
+  length = 0;
+  union = 0;
+  reset(): void {
+    this.length = 0;
+    this.union = 0;
+  }
+  push(start: number, mask: number): void {
+    if (this.length === this.starts.length) {
+      this.starts = grow(this.starts);
+      this.masks = grow(this.masks);
+    }
+    this.starts[this.length] = start;
+    this.masks[this.length] = mask;
+    this.length++;
+    this.union |= mask;
+  }
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
 
 export function findMentions(cat: CompiledCatalog, text: string, anchors?: AnchorHits): Mention[] {
   scan(cat.automaton, text, hits);
+  anchors?.reset();
   const candidates: Candidate[] = [];
   for (let h = 0; h < hits.length; h++) {
     const end = hits.ends[h]!;
     const pid = hits.patterns[h]!;
     const info = cat.patterns[pid]!;
     const start = end - cat.automaton.patternLength[pid]!;
-    if (anchors) for (const g of info.anchorOf) anchors[g]!.push(start);
+    if (anchors && info.anchorMask !== 0) anchors.push(start, info.anchorMask);
     for (const famId of info.stemOf) {
       if (info.asciiStart && start > 0 && cat.wordChar[text.charCodeAt(start - 1)] === 1) continue;
       const found = extendVersion(cat, cat.families[famId]!, text, start, end);
@@ -71,10 +98,11 @@ export function findMentions(cat: CompiledCatalog, text: string, anchors?: Ancho
   // Context aliases: capitalisation, then a related unambiguous mention anywhere or a cue word nearby.
   const confirmedIds = new Set<number>();
   for (const c of candidates) if (!c.context && c.entity) confirmedIds.add(c.entity.id);
+  const cues = new CueText(text);
   const kept = candidates.filter((c) => {
     if (!c.context) return true;
     if (c.needsCapital && !isUpper(text.charCodeAt(c.start))) return false;
-    return contextConfirmed(cat, text, c.entity!, c.start, c.end, confirmedIds);
+    return contextConfirmed(cues, c.entity!, c.start, c.end, confirmedIds);
   });
 
   const orgs = selectLeftmostLongest(kept.filter((c) => c.type === "org"));
@@ -102,5 +130,13 @@ function selectLeftmostLongest(cands: Candidate[]): Candidate[] {
 
 /** Resolves a version-pattern name to a catalog entity when the catalog already has it. */
 export function resolveName(cat: CompiledCatalog, type: EntityType, name: string): CatalogEntity | undefined {
-  return cat.byKey.get(`${type}:${nameKey(name)}`);
+  // Version finds repeat ("GLM-5" many times per article); nameKey (NFKC + regex) is the costly part.
+  const memoKey = `${type}:${name}`;
+  let found = cat.resolvedNames.get(memoKey);
+  if (found === undefined) {
+    if (cat.resolvedNames.size > 50_000) cat.resolvedNames.clear();
+    found = cat.byKey.get(`${type}:${nameKey(name)}`) ?? null;
+    cat.resolvedNames.set(memoKey, found);
+  }
+  return found ?? undefined;
 }

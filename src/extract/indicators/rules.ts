@@ -3,14 +3,15 @@
 import type { Claim, IndicatorHit, IndicatorId, Span } from "../types.ts";
 import { INDICATOR_IDS } from "../types.ts";
 import { hasAnchor, type Doc } from "../claims.ts";
+import { ANCHOR_BIT } from "../anchors.ts";
 import type { Mention } from "../match.ts";
 import { CUES } from "./cues.ts";
 import { FAILURE, test } from "../lexicon.ts";
 
 export interface RuleContext extends Doc {
   claims: Claim[];
-  /** Sentence texts, aligned with doc.sentences. */
-  bodies: string[];
+  /** The text of sentence i. */
+  body(i: number): string;
 }
 
 export interface IndicatorRule {
@@ -27,10 +28,19 @@ const isForeignChip = (m: Mention) => m.type === "chip" && !(m.entity?.domestic 
 
 type Cue = keyof typeof CUES;
 
-/** Sentences whose text matches every cue and (optionally) that contain a mention passing `has`. Anchor
- * masks first, mentions next, regexes last: most sentences are ruled out without running a regex. */
+/** Sentences whose text matches every cue and (optionally) that contain a mention passing `has`. The
+ * article first (anchor union, mentions), then anchor masks, mentions, and regexes last: most articles and
+ * sentences are ruled out without splitting or running a regex. */
 function sentencesWhere(ctx: RuleContext, cues: Cue[], has?: (m: Mention) => boolean): Span[] {
-  return ctx.sentences.filter((_, i) => cues.every((c) => hasAnchor(ctx, i, c)) && (!has || ctx.sentenceMentions[i]!.some(has)) && cues.every((c) => CUES[c].test(ctx.bodies[i]!)));
+  let mask = 0;
+  for (const c of cues) mask |= ANCHOR_BIT[c]!;
+  if ((ctx.anchorUnion & mask) !== mask || (has && !ctx.mentions.some(has))) return [];
+  const out: Span[] = [];
+  const anchors = ctx.sentenceAnchors;
+  ctx.sentences.forEach((s, i) => {
+    if ((anchors[i]! & mask) === mask && (!has || ctx.sentenceMentions[i]!.some(has)) && cues.every((c) => CUES[c].test(ctx.body(i)))) out.push(s);
+  });
+  return out;
 }
 const claimsWhere = (ctx: RuleContext, f: (c: Claim) => boolean): Span[] => ctx.claims.filter(f).map((c) => c.evidence);
 const isTrainingStage = (c: Claim) => c.stage === "pretraining" || c.stage === "training";
@@ -44,7 +54,7 @@ const notHypothetical = (ctx: RuleContext, spans: Span[], word: RegExp) =>
   });
 const near = (ctx: RuleContext, a: Span, cue: Cue, radius: number) => {
   const i = ctx.sentences.findIndex((s) => s.start <= a.start && a.start < s.end);
-  for (let k = Math.max(0, i - radius); k <= Math.min(ctx.sentences.length - 1, i + radius); k++) if (hasAnchor(ctx, k, cue) && CUES[cue].test(ctx.bodies[k]!)) return true;
+  for (let k = Math.max(0, i - radius); k <= Math.min(ctx.sentences.length - 1, i + radius); k++) if (hasAnchor(ctx, k, cue) && CUES[cue].test(ctx.body(k))) return true;
   return false;
 };
 
@@ -71,7 +81,7 @@ export const RULES: IndicatorRule[] = [
   { id: "compact.own_on_device_framework", indicator: "compact_native_models", weight: 0.6, evidence: (ctx) => (sentencesWhere(ctx, ["compact"]).length > 0 && ctx.mentions.some((m) => m.type === "org" && m.entity?.country === "CN" && m.entity.roles.includes("ai_lab")) ? sentencesWhere(ctx, ["ownFramework"]) : []) },
 
   { id: "invest.chip_maker_capital", indicator: "chip_policy_investment", weight: 0.8, evidence: (ctx) => sentencesWhere(ctx, ["capitalRaise"], isCnChipMaker) },
-  { id: "invest.state_fund", indicator: "chip_policy_investment", weight: 0.8, evidence: (ctx) => [...sentencesWhere(ctx, ["stateFund"]), ...ctx.sentences.filter((_, i) => ctx.sentenceMentions[i]!.some((m) => m.name === "Big Fund"))] },
+  { id: "invest.state_fund", indicator: "chip_policy_investment", weight: 0.8, evidence: (ctx) => [...sentencesWhere(ctx, ["stateFund"]), ...sentencesWhere(ctx, [], (m) => m.name === "Big Fund")] },
   { id: "policy.steer_to_domestic_chips", indicator: "chip_policy_investment", weight: 0.8, evidence: (ctx) => sentencesWhere(ctx, ["authority", "steer", "domesticObject"]) },
   { id: "policy.fab_buildout", indicator: "chip_policy_investment", weight: 0.7, evidence: (ctx) => sentencesWhere(ctx, ["fab", "fabBuild"], (m) => isCnChipMaker(m) || isDomesticChip(m)) },
 
