@@ -4,6 +4,7 @@ import type { EntityType } from "./types.ts";
 import type { CatalogData, FamilyRule } from "./catalog/schema.ts";
 import { buildAutomaton, type Automaton } from "./automaton.ts";
 import { ANCHOR_GROUPS } from "./anchors.ts";
+import { BREAK_CHARS } from "./sentences.ts";
 import { buildFoldTable, buildWordCharTable, foldBasic, foldString, isHan, SEPARATOR } from "./normalize.ts";
 
 export interface CatalogEntity {
@@ -47,6 +48,8 @@ export interface PatternInfo {
   anchorMask: number;
   asciiStart: boolean;
   asciiEnd: boolean;
+  /** A one-unit pattern for a character that may end a sentence (see sentences.ts). */
+  sentenceBreak: boolean;
 }
 
 export interface CompiledCatalog {
@@ -143,7 +146,7 @@ export function compileCatalog(data: CatalogData): CompiledCatalog {
       id = patternStrings.length;
       patternIndex.set(folded, id);
       patternStrings.push(folded);
-      patterns.push({ targets: [], stemOf: [], anchorOf: [], anchorMask: 0, asciiStart: isAsciiWord(folded.charCodeAt(0)), asciiEnd: isAsciiWord(folded.charCodeAt(folded.length - 1)) });
+      patterns.push({ targets: [], stemOf: [], anchorOf: [], anchorMask: 0, sentenceBreak: false, asciiStart: isAsciiWord(folded.charCodeAt(0)), asciiEnd: isAsciiWord(folded.charCodeAt(folded.length - 1)) });
     }
     return patterns[id]!;
   };
@@ -183,6 +186,8 @@ export function compileCatalog(data: CatalogData): CompiledCatalog {
       info.anchorMask |= 1 << group;
     }
   });
+  // Sentence-break characters ride along in the same scan, so splitting never walks the text again.
+  for (const c of BREAK_CHARS) patternFor(String.fromCharCode(foldTable[c]!)).sentenceBreak = true;
   for (const s of patternStrings) if (s.length === 0 || s.charCodeAt(0) === SEPARATOR) throw new Error(`bad pattern "${s}"`);
   const automaton = buildAutomaton(patternStrings, foldTable);
   return { entities, byCanonical, byKey, resolvedNames: new Map(), patterns, families, automaton, foldTable, wordChar };

@@ -2,7 +2,7 @@
 // mention and anchor indexes are built on first use: an article without mentions or anchor co-occurrences
 // (most news) is settled from the article-level anchor union alone and never split into sentences.
 import type { Claim, Span } from "./types.ts";
-import type { AnchorHits, Mention } from "./match.ts";
+import type { AnchorHits, BreakHits, Mention } from "./match.ts";
 import { indexBySentence, type Doc } from "./claims.ts";
 import { splitSentences } from "./sentences.ts";
 
@@ -13,12 +13,12 @@ export class LazyDoc implements Doc {
   private index?: { sentenceMentions: Mention[][]; sentenceAnchors: Int32Array };
   private texts?: (string | undefined)[];
 
-  constructor(readonly text: string, readonly titleEnd: number, readonly mentions: Mention[], private readonly anchors: AnchorHits) {
+  constructor(readonly text: string, readonly titleEnd: number, readonly mentions: Mention[], private readonly anchors: AnchorHits, private readonly breaks: BreakHits) {
     this.anchorUnion = anchors.union;
   }
 
   get sentences(): Span[] {
-    return (this.split ??= splitSentences(this.text));
+    return (this.split ??= splitSentences(this.text, this.breaks));
   }
   get sentenceMentions(): Mention[][] {
     return (this.index ??= indexBySentence(this.sentences, this.mentions, this.anchors)).sentenceMentions;

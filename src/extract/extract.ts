@@ -3,7 +3,7 @@ import type { ArticleInput, Entity, Extraction } from "./types.ts";
 import { hashRuleset, loadCatalog } from "./catalog/load.ts";
 import type { CatalogData } from "./catalog/schema.ts";
 import { compileCatalog, type CompiledCatalog } from "./compile.ts";
-import { AnchorHits, findMentions } from "./match.ts";
+import { AnchorHits, BreakHits, findMentions } from "./match.ts";
 import { extractClaims } from "./claims.ts";
 import { LazyDoc } from "./doc.ts";
 import { rulesSignature } from "./lexicon.ts";
@@ -21,15 +21,17 @@ export const TITLE_SEPARATOR = "\n\n";
 export function createExtractor(catalog: CatalogData): Extractor {
   const compiled = compileCatalog(catalog);
   const rulesetVersion = hashRuleset(catalog, rulesSignature() + cuesSignature() + rulesTableSignature());
+  // Scratch buffers, reused: extract() is synchronous and its document does not outlive the call.
   const anchors = new AnchorHits();
+  const breaks = new BreakHits();
   return {
     rulesetVersion,
     compiled,
     extract(input: ArticleInput): Extraction {
       const title = input.title ?? "";
       const text = title + TITLE_SEPARATOR + (input.text ?? "");
-      const mentions = findMentions(compiled, text, anchors);
-      const doc = new LazyDoc(text, title.length, mentions, anchors);
+      const mentions = findMentions(compiled, text, anchors, breaks);
+      const doc = new LazyDoc(text, title.length, mentions, anchors, breaks);
       const claims = mentions.some((m) => m.type === "chip") ? extractClaims(doc) : [];
       const indicators = scoreIndicators(Object.assign(doc, { claims }));
       const entities: Entity[] = mentions.map((m) => ({

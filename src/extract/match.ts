@@ -66,21 +66,33 @@ export class AnchorHits {
   }
 }
 
+/** Positions of possible sentence breaks, ascending (see sentences.ts). Reused. */
+export class BreakHits {
+  positions: Int32Array = new Int32Array(256);
+  length = 0;
+  push(pos: number): void {
+    if (this.length === this.positions.length) this.positions = grow(this.positions);
+    this.positions[this.length++] = pos;
+  }
+}
+
 function grow(a: Int32Array): Int32Array {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;
 }
 
-export function findMentions(cat: CompiledCatalog, text: string, anchors?: AnchorHits): Mention[] {
+export function findMentions(cat: CompiledCatalog, text: string, anchors?: AnchorHits, breaks?: BreakHits): Mention[] {
   scan(cat.automaton, text, hits);
   anchors?.reset();
+  if (breaks) breaks.length = 0;
   const candidates: Candidate[] = [];
   for (let h = 0; h < hits.length; h++) {
     const end = hits.ends[h]!;
     const pid = hits.patterns[h]!;
     const info = cat.patterns[pid]!;
     const start = end - cat.automaton.patternLength[pid]!;
+    if (info.sentenceBreak) breaks?.push(start);
     if (anchors && info.anchorMask !== 0) anchors.push(start, info.anchorMask);
     for (const famId of info.stemOf) {
       if (info.asciiStart && start > 0 && cat.wordChar[text.charCodeAt(start - 1)] === 1) continue;
