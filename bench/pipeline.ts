@@ -1,0 +1,138 @@
+// Pipeline throughput: N simulated feeds of M items each, from the first feed request to every article stored and
+// extracted (events written), in embedded mode (PGlite, in-process runner) and queue mode (1 and 2 workers).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startFeedServer } from "./sim/feed-server.ts";
+import { createBenchDatabase, startCluster } from "./sim/cluster.ts";
+import { memoryMb, spawnNode, waitFor } from "./sim/processes.ts";
+import { pipelineStats, type PipelineStats } from "./sim/stats.ts";
+import { addFeeds } from "../src/store/repositories/feeds.ts";
+
+export interface PipelineOptions {
+  feeds: number;
+  items: number;
+  concurrency: number;
+}
+
+export interface PipelineResult {
+  embedded_articles_per_s: number;
+  queue_articles_per_s: number;
+  queue_workers: number;
+  peak_rss_mb: number;
+}
+
+interface Run {
+  mode: string;
+  articles: number;
+  seconds: number;
+  perSecond: number;
+  peakRss: Record<string, number>;
+}
+
+const PORTS = 16;
+const TIMEOUT_MS = 15 * 60_000;
+
+function baseEnv(o: PipelineOptions): Record<string, string> {
+  return {
+    ALLOW_PRIVATE_NETWORKS: "true",
+    FETCH_HOST_INTERVAL_MS: "0",
+    SCHEDULER_TICK_MS: "200",
+    WORKER_CONCURRENCY: String(o.concurrency),
+    POLL_CONCURRENCY: String(Math.min(o.concurrency, 64)),
+    LOG_LEVEL: "error",
+  };
+}
+
+async function embeddedRun(o: PipelineOptions): Promise<Run> {
+  const server = await startFeedServer({ feeds: o.feeds, itemsPerFeed: o.items, ports: PORTS });
+  const dataDir = mkdtempSync(join(tmpdir(), "chipwatch-bench-"));
+  const urls = Array.from({ length: o.feeds }, (_, i) => server.feedUrl(i));
+  const total = o.feeds * o.items;
+  let latest: PipelineStats | null = null;
+  let doneAt = 0;
+  let peak = 0;
+  const p = spawnNode("bench/sim/role.ts", ["embedded"], { ...baseEnv(o), DATA_DIR: dataDir, SIM_FEED_URLS: urls.join(",") });
+  p.child.on("message", (m: unknown) => {
+    const stats = (m as { stats?: PipelineStats }).stats;
+    if (!stats) return;
+    latest = stats;
+    if (!doneAt && stats.extracted >= total) doneAt = Date.now();
+  });
+  try {
+    await p.ready;
+    await waitFor(
+      () => {
+        const m = p.child.pid ? memoryMb(p.child.pid) : null;
+        if (m) peak = Math.max(peak, m.peak);
+        return doneAt > 0;
+      },
+      TIMEOUT_MS,
+      `embedded: ${total} articles (last: ${JSON.stringify(latest)})`,
+      100,
+    );
+  } finally {
+    p.kill("SIGTERM");
+    await p.exited;
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const seconds = (doneAt - (server.firstRequestAt() ?? doneAt)) / 1000;
+  return { mode: "embedded", articles: total, seconds, perSecond: total / seconds, peakRss: { embedded: Math.round(peak) } };
+}
+
+async function queueRun(o: PipelineOptions, workers: number): Promise<Run> {
+  const server = await startFeedServer({ feeds: o.feeds, itemsPerFeed: o.items, ports: PORTS });
+  const db = await createBenchDatabase();
+  const total = o.feeds * o.items;
+  let doneAt = 0;
+  try {
+    await addFeeds(
+      db.database.db,
+      Array.from({ length: o.feeds }, (_, i) => ({ url: server.feedUrl(i), allowPrivate: true })),
+    );
+    const cluster = await startCluster({ databaseUrl: db.url, workers, env: baseEnv(o) });
+    try {
+      await waitFor(
+        async () => (await pipelineStats(db.database.db)).extracted >= total,
+        TIMEOUT_MS,
+        `queue (${workers} workers): ${total} articles`,
+        100,
+      );
+      doneAt = Date.now();
+      const seconds = (doneAt - (server.firstRequestAt() ?? doneAt)) / 1000;
+      const peakRss = Object.fromEntries(Object.entries(cluster.peakRss()).map(([k, v]) => [k, Math.round(v)]));
+      return { mode: `queue, ${workers} worker${workers > 1 ? "s" : ""}`, articles: total, seconds, perSecond: total / seconds, peakRss };
+    } finally {
+      await cluster.stop();
+    }
+  } finally {
+    await server.close();
+    await db.destroy();
+  }
+}
+
+export async function benchPipeline(o: PipelineOptions): Promise<{ result: PipelineResult; markdown: string }> {
+  const runs = [await embeddedRun(o), await queueRun(o, 1), await queueRun(o, 2)];
+  const best = runs[2] as Run;
+  const result: PipelineResult = {
+    embedded_articles_per_s: Math.round((runs[0] as Run).perSecond),
+    queue_articles_per_s: Math.round(best.perSecond),
+    queue_workers: 2,
+    peak_rss_mb: Math.round(Math.max(...runs.flatMap((r) => Object.values(r.peakRss)))),
+  };
+  const rows = runs.map(
+    (r) =>
+      `| ${r.mode} | ${r.articles} | ${r.seconds.toFixed(1)} | **${Math.round(r.perSecond)}** | ${Object.entries(r.peakRss)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")} |`,
+  );
+  const markdown = [
+    `### pipeline: ${o.feeds} feeds x ${o.items} items, concurrency ${o.concurrency}`,
+    "",
+    "| mode | articles | seconds (first fetch -> all extracted) | articles/s | peak RSS MB per process |",
+    "|---|---|---|---|---|",
+    ...rows,
+  ].join("\n");
+  return { result, markdown };
+}
