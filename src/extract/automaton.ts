@@ -22,13 +22,12 @@ export interface Automaton {
 
 /** Builds the automaton from patterns already folded to code-unit sequences. */
 export function buildAutomaton(patterns: string[], foldTable: Uint16Array): Automaton {
+  // Classes numbered in code-unit order: ASCII first, so English text touches only the first cache lines
+  // of each row.
+  const used = new Set<number>();
+  for (const p of patterns) for (let i = 0; i < p.length; i++) used.add(p.charCodeAt(i));
   const classIdOf = new Map<number, number>();
-  for (const p of patterns) {
-    for (let i = 0; i < p.length; i++) {
-      const c = p.charCodeAt(i);
-      if (!classIdOf.has(c)) classIdOf.set(c, classIdOf.size + 1);
-    }
-  }
+  for (const c of [...used].sort((x, y) => x - y)) classIdOf.set(c, classIdOf.size + 1);
   const classCount = classIdOf.size + 1;
   const classOf = new Uint16Array(65536);
   for (let c = 0; c < 65536; c++) classOf[c] = classIdOf.get(foldTable[c]!) ?? 0;
