@@ -71,10 +71,16 @@ export function isComparison(text: string, m: Span, sentence: Span): boolean {
   return test(COMPARISON_BEFORE, text.slice(Math.max(sentence.start, m.start - 40), m.start));
 }
 
-export function findTriggers(text: string, s: Span): Trigger[] {
+for (const t of STAGE_TRIGGERS) if (!(t.anchor in ANCHOR_BIT)) throw new Error(`stage trigger anchor ${t.anchor} is not an anchor group`);
+
+/** Stage triggers in a sentence; `anchorMask` (the sentence's anchor groups) skips regexes that cannot match. */
+export function findTriggers(text: string, s: Span, anchorMask = -1): Trigger[] {
   const body = text.slice(s.start, s.end);
   const found: Trigger[] = [];
-  for (const t of STAGE_TRIGGERS) for (const m of allMatches(t.re, body)) found.push({ stage: t.stage, weak: t.weak, start: s.start + m.start, end: s.start + m.end });
+  for (const t of STAGE_TRIGGERS) {
+    if ((anchorMask & ANCHOR_BIT[t.anchor]!) === 0) continue;
+    for (const m of allMatches(t.re, body)) found.push({ stage: t.stage, weak: t.weak, start: s.start + m.start, end: s.start + m.end });
+  }
   // A generic "training" inside a specific one ("pre-training", "预训练") is that one.
   return found.filter((t) => t.stage !== "training" || !found.some((o) => o !== t && o.stage !== "training" && o.start <= t.start && o.end >= t.end && !(o.start === t.start && o.end === t.end)) && !found.some((o) => o.stage !== "training" && !o.weak && o.start < t.end && o.end > t.start));
 }
@@ -147,7 +153,7 @@ export function extractClaims(doc: Doc): Claim[] {
     // Without a usable chip, only "the chip" (anaphora) can name one: no need to look for triggers.
     if (chips.length === 0 && !hasAnchor(doc, si, "chipAnaphor")) return;
     const body = text.slice(s.start, s.end);
-    let triggers = findTriggers(text, s);
+    let triggers = findTriggers(text, s, doc.sentenceAnchors[si]);
     if (triggers.length === 0) return;
     const models = here.filter((m) => m.type === "model" && usable(m, s));
     if (chips.length === 0) {
@@ -164,7 +170,7 @@ export function extractClaims(doc: Doc): Claim[] {
       else if (models.length === 0 && si > 0) {
         const prev = sentences[si - 1]!;
         carried = mentions.filter((m) => m.type === "model" && inSpan(m, prev) && usable(m, prev));
-        if (carried.length > 0) triggers = [...findTriggers(text, prev).map((t) => ({ ...t, start: s.start, end: s.start })), ...triggers];
+        if (carried.length > 0) triggers = [...findTriggers(text, prev, doc.sentenceAnchors[si - 1]).map((t) => ({ ...t, start: s.start, end: s.start })), ...triggers];
       }
     }
     const vendors = new Set(chips.map((c) => c.entity?.org ?? c.org));
