@@ -74,12 +74,12 @@ export async function benchScheduler(o: SchedulerOptions): Promise<{ result: Sch
             select f.id, min(r.started_at) as first_poll from feeds f left join fetch_runs r on r.feed_id = f.id group by f.id
           ), due as (
             select id, first_poll,
-              to_timestamp(${t0 / 1000} + ${spread / 1000} * (row_number() over (order by id) - 1) / ${o.feeds}) as due_at
+              to_timestamp(${t0 / 1000}::float8 + ${spread / 1000}::float8 * (row_number() over (order by id) - 1) / ${o.feeds}::float8) as due_at
             from firsts
           )
           select
-            count(*) filter (where first_poll is not null and first_poll - due_at <= make_interval(secs => ${interval}))::int as on_time,
-            max(extract(epoch from coalesce(first_poll, to_timestamp(${end / 1000})) - due_at))::float as max_lag,
+            count(*) filter (where first_poll is not null and first_poll - due_at <= make_interval(secs => ${interval}::float8))::int as on_time,
+            max(extract(epoch from coalesce(first_poll, to_timestamp(${end / 1000}::float8)) - due_at))::float as max_lag,
             (select count(*) from fetch_runs)::int as polls,
             (select count(*) from fetch_runs where outcome = 'not-modified')::int as not_modified
           from due`,
