@@ -29,6 +29,13 @@ interface Candidate extends Mention {
 }
 
 const hits = new HitBuffer();
+
+/** Every candidate with the same fields in the same order (one object shape keeps the sort and filters
+ * monomorphic; a spread of a version find would make another). */
+const candidate = (m: Mention, context: boolean, needsCapital: boolean, versioned: boolean): Candidate => ({
+  type: m.type, start: m.start, end: m.end, entity: m.entity, name: m.name, discovered: m.discovered,
+  org: m.org, family: m.family, domestic: m.domestic, context, needsCapital, versioned,
+});
 const isUpper = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0xff21 && c <= 0xff3a);
 
 function boundaryOk(cat: CompiledCatalog, text: string, start: number, end: number, asciiStart: boolean, asciiEnd: boolean): boolean {
@@ -97,12 +104,12 @@ export function findMentions(cat: CompiledCatalog, text: string, anchors?: Ancho
     for (const famId of info.stemOf) {
       if (info.asciiStart && start > 0 && cat.wordChar[text.charCodeAt(start - 1)] === 1) continue;
       const found = extendVersion(cat, cat.families[famId]!, text, start, end);
-      if (found) candidates.push({ ...found, context: false, needsCapital: false, versioned: true });
+      if (found) candidates.push(candidate(found, false, false, true));
     }
     if (info.targets.length === 0 || !boundaryOk(cat, text, start, end, info.asciiStart, info.asciiEnd)) continue;
     for (const t of info.targets) {
       const e = cat.entities[t.entity]!;
-      candidates.push({ type: e.type, start, end, entity: e, name: e.canonical, discovered: false, context: t.context, needsCapital: t.needsCapital, versioned: false });
+      candidates.push(candidate({ type: e.type, start, end, entity: e, name: e.canonical, discovered: false }, t.context, t.needsCapital, false));
     }
   }
   if (candidates.length === 0) return [];
