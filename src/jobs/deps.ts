@@ -7,8 +7,18 @@ import type { Metrics } from "../observability/metrics.ts";
 import type { Db } from "../store/db.ts";
 import type { Enqueue, JobDeps } from "./types.ts";
 
-export function createJobDeps(parts: { db: Db; config: Config; logger: Logger; metrics: Metrics; enqueue: Enqueue }): JobDeps {
-  const { db, config, logger } = parts;
+export interface JobDepsParts {
+  db: Db;
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+  enqueue: Enqueue;
+  /** Queue mode: a lease shared by all worker processes (src/queue/host-lease.ts), taken inside the local limiter. */
+  hostLease?: JobDeps["limitHost"];
+}
+
+export function createJobDeps(parts: JobDepsParts): JobDeps {
+  const { db, config, logger, hostLease } = parts;
   const limiter = createHostLimiter(config.FETCH_HOST_INTERVAL_MS);
   const notify =
     config.WEBHOOK_URL && config.WEBHOOK_SECRET
@@ -19,8 +29,12 @@ export function createJobDeps(parts: { db: Db; config: Config; logger: Logger; m
         )
       : async () => {};
   return {
-    ...parts,
-    limitHost: (host, fn) => limiter.run(host, fn),
+    db,
+    config,
+    logger,
+    metrics: parts.metrics,
+    enqueue: parts.enqueue,
+    limitHost: hostLease ? (host, fn) => limiter.run(host, () => hostLease(host, fn)) : (host, fn) => limiter.run(host, fn),
     onFlagged: async (eventIds) => {
       try {
         await notify(eventIds);
