@@ -1,6 +1,6 @@
 // Per-host politeness inside one process: one request at a time per host, and request starts at least
-// `minIntervalMs` apart. In queue mode each worker process has its own limiter, so N workers can reach one host
-// N times as often; cross-process politeness (e.g. a Redis token per host) is out of scope here.
+// `minIntervalMs` apart. In queue mode each worker process also takes a Redis lease per host inside this limiter
+// (src/queue/host-lease.ts), so that several workers together stay as polite as one.
 
 export interface HostLimiter {
   /** Runs `fn` when `host` is free and its interval has passed; resolves or rejects with `fn`'s outcome. */
