@@ -41,7 +41,15 @@ export async function startEmbedded(config: Config, logger: Logger): Promise<Emb
       cleanups.push(() => demo!.close());
       const added = await addFeeds(
         db,
-        demo.feeds.map((f) => ({ url: f.path, title: f.title, lang: f.lang, allowPrivate: true, intervalSeconds: DEMO_INTERVAL_S })),
+        // Due before everything else, so the queue fills first from the feeds that are sure to answer.
+        demo.feeds.map((f) => ({
+          url: f.path,
+          title: f.title,
+          lang: f.lang,
+          allowPrivate: true,
+          intervalSeconds: DEMO_INTERVAL_S,
+          nextFetchAt: new Date(0),
+        })),
       );
       logger.info({ url: demo.url, feeds: demo.feeds.length, added: added.length }, "demo feeds served locally");
     }

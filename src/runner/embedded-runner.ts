@@ -43,6 +43,8 @@ export function createEmbeddedRunner(opts: {
   const retryTimers = new Set<NodeJS.Timeout>();
   let timer: NodeJS.Timeout | null = null;
   let stopping = false;
+  // When a tick filled all the room, more feeds may be due: tick again as soon as room frees up, not a tick later.
+  let moreDue = false;
   let idleWaiters: (() => void)[] = [];
 
   const enqueue: Enqueue = async (name, data, jobId) => {
@@ -67,6 +69,10 @@ export function createEmbeddedRunner(opts: {
       const p = execute(job).finally(() => {
         running.delete(p);
         pump();
+        if (moreDue && queue.length === 0 && timer) {
+          moreDue = false;
+          void tick().catch((err) => logger.error({ err }, "scheduler tick failed"));
+        }
         settleIdle();
       });
       running.add(p);
@@ -106,6 +112,7 @@ export function createEmbeddedRunner(opts: {
     if (room <= 0) return 0;
     const now = new Date();
     const feeds = await claimDueFeeds(deps.db, now, room, LEASE_SECONDS);
+    moreDue = feeds.length === room;
     for (const f of feeds) await enqueue("pollFeed", { feedId: f.id }, `poll-${f.id}-${now.getTime()}`);
     return feeds.length;
   }

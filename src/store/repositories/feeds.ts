@@ -15,6 +15,8 @@ export interface NewFeed {
   allowPrivate?: boolean;
   fetchFullText?: boolean;
   intervalSeconds?: number;
+  /** When to poll first (default: now). */
+  nextFetchAt?: Date;
 }
 
 /** Adds feeds that are not there yet (by URL); returns the ones added. */
