@@ -5,7 +5,7 @@
 import { sql } from "drizzle-orm";
 import { startFeedServer } from "./sim/feed-server.ts";
 import { createBenchDatabase, startCluster } from "./sim/cluster.ts";
-import { feeds as feedsTable } from "../src/store/schema.ts";
+import { articles, eventSources, feeds as feedsTable } from "../src/store/schema.ts";
 import { queryRows } from "../src/store/db.ts";
 
 export interface LatencyOptions {
@@ -67,11 +67,12 @@ export async function benchLatency(o: LatencyOptions): Promise<{ result: Latency
     } finally {
       await cluster.stop();
     }
-    const rows = await queryRows<{ url: string; stored_ms: number; extracted_ms: number | null; event_ms: number | null }>(
+    const rows = await queryRows<{ url: string; extracted_ms: number | null; event_ms: number | null }>(
       db.database.db,
-      sql`select a.url, extract(epoch from a.fetched_at) * 1000 as stored_ms, extract(epoch from a.extracted_at) * 1000 as extracted_ms,
-            (select extract(epoch from min(s.added_at)) * 1000 from event_sources s where s.article_id = a.id) as event_ms
-          from articles a`,
+      sql`select ${articles.url} as url, extract(epoch from ${articles.extractedAt}) * 1000 as extracted_ms,
+            (select extract(epoch from min(${eventSources.addedAt})) * 1000 from ${eventSources}
+              where ${eventSources.articleId} = ${articles.id}) as event_ms
+          from ${articles}`,
     );
     const toEvent: number[] = [];
     const toExtracted: number[] = [];
