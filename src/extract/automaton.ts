@@ -3,16 +3,18 @@
 // ../shared/research/tagging.md for why this beats regex unions and npm packages by one to two orders.
 
 export interface Automaton {
-  /** 64K entries: code unit -> class. */
-  classOf: Uint16Array;
+  /** 64K entries: code unit -> its class times stateCount (the offset of the class's column in `next`). */
+  columnOf: Int32Array;
   classCount: number;
-  /** delta[state + class] -> next state. State ids are premultiplied by classCount (row offsets), and
-   * states with outputs are numbered last, so the hot loop needs no multiply and one compare per unit. */
-  delta: Uint32Array;
-  /** Premultiplied ids at or above this one have outputs. */
+  /** next[column + state] -> next state. Column-major (one column per class) with 16-bit states: the
+   * column offset comes from the unit, not from the state, so the step needs no multiply, and the hot
+   * part of the table (shallow Latin states under the ASCII classes) is a few tens of KB, which stays in
+   * L1 (a state-major table of 32-bit premultiplied ids spread it over 16 MB). States are numbered
+   * shallow first, Latin-only paths before the rest, and states with outputs last (one compare per unit). */
+  next: Uint16Array | Uint32Array;
+  /** States at or above this one have outputs. */
   firstOutputState: number;
-  /** First output of a state (indexed by state number, i.e. id / classCount): pattern id + 1, 0 when
-   * none; chained via outNext. */
+  /** First output of a state: index + 1 into outPattern/outNext, 0 when none; chained via outNext. */
   outFirst: Int32Array;
   outPattern: Int32Array;
   outNext: Int32Array;
@@ -23,15 +25,14 @@ export interface Automaton {
 
 /** Builds the automaton from patterns already folded to code-unit sequences. */
 export function buildAutomaton(patterns: string[], foldTable: Uint16Array): Automaton {
-  // Classes numbered in code-unit order: ASCII first, so English text touches only the first cache lines
-  // of each row.
+  // Classes numbered in code-unit order: ASCII first (the Latin-only test below relies on it).
   const used = new Set<number>();
   for (const p of patterns) for (let i = 0; i < p.length; i++) used.add(p.charCodeAt(i));
   const classIdOf = new Map<number, number>();
   for (const c of [...used].sort((x, y) => x - y)) classIdOf.set(c, classIdOf.size + 1);
   const classCount = classIdOf.size + 1;
-  const classOf = new Uint16Array(65536);
-  for (let c = 0; c < 65536; c++) classOf[c] = classIdOf.get(foldTable[c]!) ?? 0;
+  let asciiClasses = 1;
+  for (const [c, id] of classIdOf) if (c < 0x80) asciiClasses = Math.max(asciiClasses, id + 1);
 
   // Trie with sparse edges while building.
   const edges: Map<number, number>[] = [new Map()];
@@ -53,19 +54,17 @@ export function buildAutomaton(patterns: string[], foldTable: Uint16Array): Auto
   });
 
   const stateCount = edges.length;
-  const delta = stateCount < 65536 ? new Uint16Array(stateCount * classCount) : new Uint32Array(stateCount * classCount);
+  const delta = new Int32Array(stateCount * classCount); // state-major while building
   const fail = new Int32Array(stateCount);
+  const depth = new Int32Array(stateCount);
+  const latin = new Uint8Array(stateCount);
+  latin[0] = 1;
   const outFirst = new Int32Array(stateCount);
   const outPattern: number[] = [];
   const outNext: number[] = [];
 
   // BFS: a state's row is its fail state's row overwritten by its own edges; outputs chain to the fail state's.
-  const queue: number[] = [];
-  for (const [cls, next] of edges[0]!) {
-    delta[cls] = next;
-    fail[next] = 0;
-    queue.push(next);
-  }
+  const queue: number[] = [0];
   const linkOutputs = (s: number) => {
     let head = outFirst[fail[s]!]!;
     for (const id of outputs[s]!) {
@@ -77,46 +76,42 @@ export function buildAutomaton(patterns: string[], foldTable: Uint16Array): Auto
   };
   for (let qi = 0; qi < queue.length; qi++) {
     const s = queue[qi]!;
-    linkOutputs(s);
+    if (s !== 0) linkOutputs(s);
     const row = s * classCount;
     const failRow = fail[s]! * classCount;
-    for (let c = 0; c < classCount; c++) delta[row + c] = delta[failRow + c]!;
+    if (s !== 0) for (let c = 0; c < classCount; c++) delta[row + c] = delta[failRow + c]!;
     for (const [cls, next] of edges[s]!) {
       fail[next] = s === 0 ? 0 : delta[failRow + cls]!;
       delta[row + cls] = next;
+      depth[next] = depth[s]! + 1;
+      latin[next] = latin[s]! === 1 && cls < asciiClasses ? 1 : 0;
       queue.push(next);
     }
   }
-  // The root's own row: unmatched classes stay at the root (0), already the default.
-  return renumber({ classOf, classCount, delta, outFirst, outPattern, outNext, patternLength: Int32Array.from(patterns, (p) => p.length), maxPatternLength: Math.max(1, ...patterns.map((p) => p.length)), stateCount });
-}
 
-/** Renumbers states so that those with outputs come last (the root stays 0) and premultiplies ids. */
-function renumber(raw: Omit<Automaton, "delta" | "firstOutputState" | "outPattern" | "outNext"> & { delta: Uint16Array | Uint32Array; outPattern: number[]; outNext: number[] }): Automaton {
-  const { classCount, stateCount, outFirst } = raw;
-  const order: number[] = [];
-  for (let s = 0; s < stateCount; s++) if (outFirst[s] === 0) order.push(s);
-  const firstOutput = order.length;
-  for (let s = 0; s < stateCount; s++) if (outFirst[s] !== 0) order.push(s);
+  // Renumber: outputs last (one compare per unit), then Latin-only before the rest, shallow first: the
+  // states English text lives in share the first cache lines of each column. The root stays 0.
+  const hasOutput = (s: number) => (outFirst[s] !== 0 ? 1 : 0);
+  const order = Array.from({ length: stateCount }, (_, s) => s).sort((a, b) => hasOutput(a) - hasOutput(b) || latin[b]! - latin[a]! || depth[a]! - depth[b]! || a - b);
   const newId = new Int32Array(stateCount);
   order.forEach((old, i) => (newId[old] = i));
-  const delta = new Uint32Array(stateCount * classCount);
-  const firsts = new Int32Array(stateCount);
+  const next = stateCount <= 0x10000 ? new Uint16Array(stateCount * classCount) : new Uint32Array(stateCount * classCount);
   for (let i = 0; i < stateCount; i++) {
-    const oldRow = order[i]! * classCount;
-    for (let c = 0; c < classCount; c++) delta[i * classCount + c] = newId[raw.delta[oldRow + c]!]! * classCount;
-    firsts[i] = outFirst[order[i]!]!;
+    const row = order[i]! * classCount;
+    for (let c = 0; c < classCount; c++) next[c * stateCount + i] = newId[delta[row + c]!]!;
   }
+  const columnOf = new Int32Array(65536);
+  for (let c = 0; c < 65536; c++) columnOf[c] = (classIdOf.get(foldTable[c]!) ?? 0) * stateCount;
   return {
-    classOf: raw.classOf,
+    columnOf,
     classCount,
-    delta,
-    firstOutputState: firstOutput * classCount,
-    outFirst: firsts,
-    outPattern: Int32Array.from(raw.outPattern),
-    outNext: Int32Array.from(raw.outNext),
-    patternLength: raw.patternLength,
-    maxPatternLength: raw.maxPatternLength,
+    next,
+    firstOutputState: order.findIndex((s) => hasOutput(s) === 1) >>> 0,
+    outFirst: Int32Array.from(order, (s) => outFirst[s]!),
+    outPattern: Int32Array.from(outPattern),
+    outNext: Int32Array.from(outNext),
+    patternLength: Int32Array.from(patterns, (p) => p.length),
+    maxPatternLength: Math.max(1, ...patterns.map((p) => p.length)),
     stateCount,
   };
 }
@@ -170,7 +165,7 @@ const SPLIT_MIN = 512;
 export function scan(a: Automaton, text: string, hits: HitBuffer): void {
   hits.length = 0;
   tail.length = 0;
-  const { classOf, delta, firstOutputState } = a;
+  const { columnOf, next, firstOutputState } = a;
   const n = codeUnits.load(text);
   const u = codeUnits.units;
   const mid = n < SPLIT_MIN ? n : n >> 1;
@@ -181,22 +176,22 @@ export function scan(a: Automaton, text: string, hits: HitBuffer): void {
   let i = 0;
   let j = from;
   for (; i < together; i++, j++) {
-    s = delta[s + classOf[u[i]!]!]!;
-    r = delta[r + classOf[u[j]!]!]!;
+    s = next[columnOf[u[i]!]! + s]!;
+    r = next[columnOf[u[j]!]! + r]!;
     if (s >= firstOutputState) emit(a, s, i + 1, hits);
     if (r >= firstOutputState && j >= mid) emit(a, r, j + 1, tail);
   }
   for (; i < mid; i++) {
-    s = delta[s + classOf[u[i]!]!]!;
+    s = next[columnOf[u[i]!]! + s]!;
     if (s >= firstOutputState) emit(a, s, i + 1, hits);
   }
   for (; j < n; j++) {
-    r = delta[r + classOf[u[j]!]!]!;
+    r = next[columnOf[u[j]!]! + r]!;
     if (r >= firstOutputState && j >= mid) emit(a, r, j + 1, tail);
   }
   for (let k = 0; k < tail.length; k++) hits.push(tail.ends[k]!, tail.patterns[k]!);
 }
 
 function emit(a: Automaton, state: number, end: number, out: HitBuffer): void {
-  for (let o = a.outFirst[state / a.classCount]!; o !== 0; o = a.outNext[o - 1]!) out.push(end, a.outPattern[o - 1]!);
+  for (let o = a.outFirst[state]!; o !== 0; o = a.outNext[o - 1]!) out.push(end, a.outPattern[o - 1]!);
 }
