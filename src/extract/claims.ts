@@ -22,28 +22,35 @@ export interface Doc {
   readonly sentenceAnchors: Int32Array;
 }
 
-export const hasAnchor = (doc: Doc, si: number, group: string): boolean => (doc.sentenceAnchors[si]! & ANCHOR_BIT[group]!) !== 0;
+/** The anchor bits as a local table (an imported binding is a getter call under some loaders). */
+const BIT: Readonly<Record<string, number>> = { ...ANCHOR_BIT };
+export const hasAnchor = (doc: Doc, si: number, group: string): boolean => (doc.sentenceAnchors[si]! & BIT[group]!) !== 0;
 
-/** Splits mentions and anchor hits by sentence (both sweeps are linear). */
+/** Sentences without mentions share this (read-only) array: most have none. */
+const NO_MENTIONS: Mention[] = [];
+
+/** Splits mentions and anchor hits by sentence: one linear sweep each (anchor hits come in end order, so
+ * their starts are sorted but for overlaps; the sweep steps back for those). An anchor belongs to the last
+ * sentence starting at or before it (the first sentence when none does). */
 export function indexBySentence(sentences: Span[], mentions: Mention[], anchors: AnchorHits): { sentenceMentions: Mention[][]; sentenceAnchors: Int32Array } {
-  const sentenceMentions: Mention[][] = sentences.map(() => []);
+  const n = sentences.length;
+  const sentenceMentions: Mention[][] = new Array<Mention[]>(n).fill(NO_MENTIONS);
   let si = 0;
   for (const m of mentions) {
-    while (si < sentences.length && sentences[si]!.end <= m.start) si++;
-    if (si < sentences.length && inSpan(m, sentences[si]!)) sentenceMentions[si]!.push(m);
+    while (si < n && sentences[si]!.end <= m.start) si++;
+    if (si < n && inSpan(m, sentences[si]!)) {
+      if (sentenceMentions[si] === NO_MENTIONS) sentenceMentions[si] = [];
+      sentenceMentions[si]!.push(m);
+    }
   }
-  const sentenceAnchors = new Int32Array(sentences.length);
-  if (sentences.length === 0) return { sentenceMentions, sentenceAnchors };
+  const sentenceAnchors = new Int32Array(n);
+  if (n === 0) return { sentenceMentions, sentenceAnchors };
+  si = 0;
   for (let h = 0; h < anchors.length; h++) {
     const pos = anchors.starts[h]!;
-    let lo = 0;
-    let hi = sentences.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (sentences[mid]!.start <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    sentenceAnchors[lo]! |= anchors.masks[h]!;
+    while (si + 1 < n && sentences[si + 1]!.start <= pos) si++;
+    while (si > 0 && sentences[si]!.start > pos) si--;
+    sentenceAnchors[si]! |= anchors.masks[h]!;
   }
   return { sentenceMentions, sentenceAnchors };
 }
@@ -78,7 +85,7 @@ export function findTriggers(text: string, s: Span, anchorMask = -1): Trigger[] 
   const body = text.slice(s.start, s.end);
   const found: Trigger[] = [];
   for (const t of STAGE_TRIGGERS) {
-    if ((anchorMask & ANCHOR_BIT[t.anchor]!) === 0) continue;
+    if ((anchorMask & BIT[t.anchor]!) === 0) continue;
     for (const m of allMatches(t.re, body)) found.push({ stage: t.stage, weak: t.weak, start: s.start + m.start, end: s.start + m.end });
   }
   // A generic "training" inside a specific one ("pre-training", "预训练") is that one.

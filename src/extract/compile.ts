@@ -60,11 +60,19 @@ export interface CompiledCatalog {
   /** Memo of version-pattern names already resolved against byKey (null: not in the catalog). */
   resolvedNames: Map<string, CatalogEntity | null>;
   patterns: PatternInfo[];
+  /** Per pattern, what its hits are for (PATTERN_* bits) and its anchor mask: typed copies of PatternInfo
+   * for the per-hit loop, where most hits are sentence breaks and anchor words and need nothing else. */
+  patternRole: Uint8Array;
+  patternAnchorMask: Int32Array;
   families: CompiledFamily[];
   automaton: Automaton;
   foldTable: Uint16Array;
   wordChar: Uint8Array;
 }
+
+export const PATTERN_BREAK = 1;
+/** A family stem or a catalog name: the hit may be a mention. */
+export const PATTERN_NAME = 2;
 
 export const nameKey = (s: string): string => s.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 
@@ -190,5 +198,7 @@ export function compileCatalog(data: CatalogData): CompiledCatalog {
   for (const c of BREAK_CHARS) patternFor(String.fromCharCode(foldTable[c]!)).sentenceBreak = true;
   for (const s of patternStrings) if (s.length === 0 || s.charCodeAt(0) === SEPARATOR) throw new Error(`bad pattern "${s}"`);
   const automaton = buildAutomaton(patternStrings, foldTable);
-  return { entities, byCanonical, byKey, resolvedNames: new Map(), patterns, families, automaton, foldTable, wordChar };
+  const patternRole = Uint8Array.from(patterns, (p) => (p.sentenceBreak ? PATTERN_BREAK : 0) | (p.stemOf.length > 0 || p.targets.length > 0 ? PATTERN_NAME : 0));
+  const patternAnchorMask = Int32Array.from(patterns, (p) => p.anchorMask);
+  return { entities, byCanonical, byKey, resolvedNames: new Map(), patterns, patternRole, patternAnchorMask, families, automaton, foldTable, wordChar };
 }

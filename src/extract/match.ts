@@ -2,7 +2,7 @@
 // stems, context checks for ambiguous aliases, then leftmost-longest selection per layer (orgs apart from
 // models and chips, so that "Nvidia H20" yields both Nvidia and Nvidia H20).
 import { HitBuffer, scan } from "./automaton.ts";
-import { nameKey, type CatalogEntity, type CompiledCatalog } from "./compile.ts";
+import { nameKey, PATTERN_BREAK, PATTERN_NAME, type CatalogEntity, type CompiledCatalog } from "./compile.ts";
 import { contextConfirmed, CueText } from "./disambiguate.ts";
 import { extendVersion } from "./versions.ts";
 import type { EntityType } from "./types.ts";
@@ -94,13 +94,18 @@ export function findMentions(cat: CompiledCatalog, text: string, anchors?: Ancho
   anchors?.reset();
   if (breaks) breaks.length = 0;
   const candidates: Candidate[] = [];
+  const { patternRole, patternAnchorMask } = cat;
+  const { patternLength } = cat.automaton;
   for (let h = 0; h < hits.length; h++) {
     const end = hits.ends[h]!;
     const pid = hits.patterns[h]!;
+    const start = end - patternLength[pid]!;
+    const role = patternRole[pid]!;
+    if ((role & PATTERN_BREAK) !== 0) breaks?.push(start);
+    const mask = patternAnchorMask[pid]!;
+    if (anchors && mask !== 0) anchors.push(start, mask);
+    if ((role & PATTERN_NAME) === 0) continue;
     const info = cat.patterns[pid]!;
-    const start = end - cat.automaton.patternLength[pid]!;
-    if (info.sentenceBreak) breaks?.push(start);
-    if (anchors && info.anchorMask !== 0) anchors.push(start, info.anchorMask);
     for (const famId of info.stemOf) {
       if (info.asciiStart && start > 0 && cat.wordChar[text.charCodeAt(start - 1)] === 1) continue;
       const found = extendVersion(cat, cat.families[famId]!, text, start, end);

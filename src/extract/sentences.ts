@@ -10,8 +10,15 @@ export const BREAK_CHARS = [0x0a, 0x3002, 0xff01, 0xff1f, 0xff1b, 0x3b, 0x2e, 0x
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x3000;
 const ABBREVIATION = /(?:^|\s)(?:[A-Z]|[A-Z]\.[A-Z]|No|Co|Inc|Mr|Dr|St|vs)$/;
-/** The last letters ABBREVIATION can end with: a cheap test before running it. */
-const mayEndAbbreviation = (c: number) => (c >= 0x41 && c <= 0x5a) || c === 0x6f || c === 0x63 || c === 0x72 || c === 0x74 || c === 0x73;
+/** Whether the two letters before a full stop can end an ABBREVIATION alternative: a capital last, or one of
+ * No Co Mr Dr St vs (In)c. A cheap necessary test before running it ("officials." ends in "ls": no). */
+const mayEndAbbreviation = (prev: number, last: number) =>
+  (last >= 0x41 && last <= 0x5a) ||
+  (last === 0x6f && (prev === 0x4e || prev === 0x43)) || // No Co
+  (last === 0x72 && (prev === 0x4d || prev === 0x44)) || // Mr Dr
+  (last === 0x74 && prev === 0x53) || // St
+  (last === 0x73 && prev === 0x76) || // vs
+  (last === 0x63 && prev === 0x6e); // Inc
 
 /** Positions of break characters, ascending (a superset is fine: each position is checked again). */
 export interface BreakCandidates {
@@ -19,25 +26,32 @@ export interface BreakCandidates {
   length: number;
 }
 
+/** Whether the character at i ends a sentence (it depends only on its neighbours). */
+function endsSentence(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 0x0a || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x3b) return true;
+  if (c !== 0x2e && c !== 0x21 && c !== 0x3f) return false;
+  if (i + 1 < text.length && !isSpace(text.charCodeAt(i + 1))) return false;
+  if (c === 0x2e && i > 0 && mayEndAbbreviation(i > 1 ? text.charCodeAt(i - 2) : 0, text.charCodeAt(i - 1)) && ABBREVIATION.test(text.slice(Math.max(0, i - 4), i))) return false;
+  return true;
+}
+
 export function splitSentences(text: string, candidates?: BreakCandidates): Span[] {
   const out: Span[] = [];
   let start = 0;
-  const push = (end: number) => {
+  const count = candidates ? candidates.length : text.length;
+  for (let k = 0; k <= count; k++) {
+    let end: number;
+    if (k === count) end = text.length;
+    else {
+      const i = candidates ? candidates.positions[k]! : k;
+      if (!endsSentence(text, i)) continue;
+      end = i + 1;
+    }
     let s = start;
     while (s < end && isSpace(text.charCodeAt(s))) s++;
     if (end > s) out.push({ start: s, end });
     start = end;
-  };
-  const visit = (i: number) => {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x3b) push(i + 1);
-    else if ((c === 0x2e || c === 0x21 || c === 0x3f) && (i + 1 >= text.length || isSpace(text.charCodeAt(i + 1)))) {
-      if (c === 0x2e && i > 0 && mayEndAbbreviation(text.charCodeAt(i - 1)) && ABBREVIATION.test(text.slice(Math.max(0, i - 4), i))) return;
-      push(i + 1);
-    }
-  };
-  if (candidates) for (let k = 0; k < candidates.length; k++) visit(candidates.positions[k]!);
-  else for (let i = 0; i < text.length; i++) visit(i);
-  push(text.length);
+  }
   return out;
 }

@@ -33,15 +33,24 @@ type Cue = keyof typeof CUES;
  * sentences are ruled out without splitting or running a regex. */
 function sentencesWhere(ctx: RuleContext, cues: Cue[], has?: (m: Mention) => boolean): Span[] {
   let mask = 0;
-  for (const c of cues) mask |= ANCHOR_BIT[c]!;
+  for (const c of cues) mask |= BIT[c]!;
   if ((ctx.anchorUnion & mask) !== mask || (has && !ctx.mentions.some(has))) return [];
   const out: Span[] = [];
   const anchors = ctx.sentenceAnchors;
-  ctx.sentences.forEach((s, i) => {
-    if ((anchors[i]! & mask) === mask && (!has || ctx.sentenceMentions[i]!.some(has)) && cues.every((c) => CUES[c].test(ctx.body(i)))) out.push(s);
-  });
+  const sentences = ctx.sentences;
+  for (let i = 0; i < sentences.length; i++) {
+    if ((anchors[i]! & mask) !== mask || (has && !ctx.sentenceMentions[i]!.some(has))) continue;
+    let all = true;
+    for (const c of cues) if (!CUES[c].test(ctx.body(i))) {
+      all = false;
+      break;
+    }
+    if (all) out.push(sentences[i]!);
+  }
   return out;
 }
+/** Local copy, as in claims.ts (hot loops). */
+const BIT: Readonly<Record<string, number>> = { ...ANCHOR_BIT };
 const claimsWhere = (ctx: RuleContext, f: (c: Claim) => boolean): Span[] => ctx.claims.filter(f).map((c) => c.evidence);
 const isTrainingStage = (c: Claim) => c.stage === "pretraining" || c.stage === "training";
 const leadEnd = (ctx: RuleContext) => ctx.sentences[Math.min(2, ctx.sentences.length - 1)]?.end ?? 0;
