@@ -182,7 +182,7 @@ export function extractClaims(doc: Doc): Claim[] {
     }
     const vendors = new Set(chips.map((c) => c.entity?.org ?? c.org));
     const orgUsers = here.filter((m) => m.type === "org" && m.entity && m.entity.roles.some((r) => USER_ROLES.has(r)) && !vendors.has(m.name));
-    const makers = here.filter((m) => m.type === "org" && MAKER_OF_MODEL.test(text.slice(m.end, m.end + 40)));
+    const makers = here.filter((m) => m.type === "org" && test(MAKER_OF_MODEL, text.slice(m.end, m.end + 40)));
     const modality = modalityOf(body);
     const compatibility = test(COMPATIBILITY, body);
 
@@ -203,7 +203,7 @@ export function extractClaims(doc: Doc): Claim[] {
       if (subjects.length === 0) subjects = makers.filter((m) => Math.abs(m.start - trig.start) <= 120);
       // "Deployed a cluster" is not serving a model: an org subject needs a model or stage word besides it.
       const trigText = text.slice(trig.start, trig.end);
-      if (subjects.length === 0 && (!/deploy|部署/i.test(trigText) || MODEL_WORD.test(body.replace(trigText, "")))) subjects = orgUsers.filter((m) => m.start < trig.start);
+      if (subjects.length === 0 && (!/deploy|部署/i.test(trigText) || test(MODEL_WORD, body.replace(trigText, "")))) subjects = orgUsers.filter((m) => m.start < trig.start);
       if (subjects.length === 0 && mainModel && mainModel.end <= s.start && !trig.weak) subjects = [mainModel];
       for (const subj of subjects) {
         raw.push({

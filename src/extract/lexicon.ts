@@ -1,6 +1,7 @@
 // Trigger phrases (English and Chinese) used by the claim and indicator rules. Each regex runs only on one
 // sentence or a short window, never on a whole article. Their sources are part of the ruleset hash.
 import type { Stage } from "./types.ts";
+import { plainTwin } from "./plain-regex.ts";
 
 const re = (source: string) => new RegExp(source, "giu");
 
@@ -42,7 +43,8 @@ export const rulesSignature = (): string =>
   ]);
 
 /** Runs a global regex over a string and returns the match spans (offsets relative to the string). */
-export function allMatches(r: RegExp, s: string): { start: number; end: number; text: string }[] {
+export function allMatches(regex: RegExp, s: string): { start: number; end: number; text: string }[] {
+  const r = plainTwin(regex, s);
   const out: { start: number; end: number; text: string }[] = [];
   r.lastIndex = 0;
   for (let m = r.exec(s); m; m = r.exec(s)) {
@@ -52,7 +54,16 @@ export function allMatches(r: RegExp, s: string): { start: number; end: number; 
   return out;
 }
 
-export function test(r: RegExp, s: string): boolean {
+export function test(regex: RegExp, s: string): boolean {
+  const r = plainTwin(regex, s);
   r.lastIndex = 0;
   return r.test(s);
+}
+
+/** Offset of the first match, or -1 (as String.prototype.search). */
+export function search(regex: RegExp, s: string): number {
+  const r = plainTwin(regex, s);
+  r.lastIndex = 0;
+  const m = r.exec(s);
+  return m ? m.index : -1;
 }

@@ -6,7 +6,7 @@ import { hasAnchor, type Doc } from "../claims.ts";
 import { ANCHOR_BIT } from "../anchors.ts";
 import type { Mention } from "../match.ts";
 import { CUES } from "./cues.ts";
-import { FAILURE, test } from "../lexicon.ts";
+import { FAILURE, search, test } from "../lexicon.ts";
 
 export interface RuleContext extends Doc {
   claims: Claim[];
@@ -41,7 +41,7 @@ function sentencesWhere(ctx: RuleContext, cues: Cue[], has?: (m: Mention) => boo
   for (let i = 0; i < sentences.length; i++) {
     if ((anchors[i]! & mask) !== mask || (has && !ctx.sentenceMentions[i]!.some(has))) continue;
     let all = true;
-    for (const c of cues) if (!CUES[c].test(ctx.body(i))) {
+    for (const c of cues) if (!test(CUES[c], ctx.body(i))) {
       all = false;
       break;
     }
@@ -58,12 +58,12 @@ const leadEnd = (ctx: RuleContext) => ctx.sentences[Math.min(2, ctx.sentences.le
 const notHypothetical = (ctx: RuleContext, spans: Span[], word: RegExp) =>
   spans.filter((s) => {
     const body = ctx.text.slice(s.start, s.end);
-    const at = body.search(word);
-    return at < 0 || !CUES.hypothetical.test(body.slice(Math.max(0, at - 50), at));
+    const at = search(word, body);
+    return at < 0 || !test(CUES.hypothetical, body.slice(Math.max(0, at - 50), at));
   });
 const near = (ctx: RuleContext, a: Span, cue: Cue, radius: number) => {
   const i = ctx.sentences.findIndex((s) => s.start <= a.start && a.start < s.end);
-  for (let k = Math.max(0, i - radius); k <= Math.min(ctx.sentences.length - 1, i + radius); k++) if (hasAnchor(ctx, k, cue) && CUES[cue].test(ctx.body(k))) return true;
+  for (let k = Math.max(0, i - radius); k <= Math.min(ctx.sentences.length - 1, i + radius); k++) if (hasAnchor(ctx, k, cue) && test(CUES[cue], ctx.body(k))) return true;
   return false;
 };
 
