@@ -10,7 +10,9 @@ import { DUE_FEEDS_TICK, TICK_QUEUE, type TickWorker } from "../src/queue/names.
 import { openJobsQueue, openTickQueue } from "../src/queue/queues.ts";
 import { requireQueueMode } from "../src/queue/queue-mode.ts";
 import { createRedisConnection } from "../src/queue/redis.ts";
-import { closeOnSignals, type Closable } from "./shutdown.ts";
+import { throttledWarn } from "../src/queue/throttled-log.ts";
+import { retryStartup } from "./retry-startup.ts";
+import { closeOnSignals, exitOnUncaught, type Closable } from "./shutdown.ts";
 
 export interface SchedulerOptions {
   logger?: Logger;
@@ -22,7 +24,7 @@ export interface SchedulerOptions {
 export async function runScheduler(config: Config, opts: SchedulerOptions = {}): Promise<Closable> {
   const logger = (opts.logger ?? createLogger(config, "chipwatch-scheduler")).child({ role: "scheduler" });
   const { redisUrl } = requireQueueMode(config);
-  const database = await openMigratedDatabase(config, { maxConnections: 2 });
+  const database = await retryStartup("database", () => openMigratedDatabase(config, { maxConnections: 2 }), logger);
   const settings: ClaimSettings = { ...defaultClaimSettings, ...opts.claim };
 
   const connection = createRedisConnection(redisUrl, logger, "scheduler");
@@ -48,7 +50,7 @@ export async function runScheduler(config: Config, opts: SchedulerOptions = {}):
     },
     { connection, prefix: config.QUEUE_PREFIX, concurrency: 1 },
   );
-  worker.on("error", (err) => logger.warn({ err: err.message }, "tick worker error"));
+  worker.on("error", throttledWarn(logger, "tick worker error"));
   worker.on("failed", (job, err) => logger.warn({ err: err.message, job: job?.id }, "tick failed; the next tick retries"));
   logger.info({ tickMs: config.SCHEDULER_TICK_MS, prefix: config.QUEUE_PREFIX }, "scheduler started");
 
@@ -61,6 +63,9 @@ export async function runScheduler(config: Config, opts: SchedulerOptions = {}):
       await database.close();
     },
   };
-  if (opts.handleSignals ?? true) closeOnSignals(handle, logger);
+  if (opts.handleSignals ?? true) {
+    closeOnSignals(handle, logger);
+    exitOnUncaught(logger);
+  }
   return handle;
 }

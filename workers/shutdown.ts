@@ -34,3 +34,15 @@ export function closeOnSignals(target: Closable, logger: Logger, graceMs = 60_00
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
 }
+
+/**
+ * Logs an uncaught exception as one fatal JSON line and exits 1, for the supervisor (docker `restart:`) to restart
+ * the process; jobs it held stall and are re-delivered. Known cause: postgres.js 3.4.9 can throw from a timer when
+ * PostgreSQL drops a connection mid-write (porsager/postgres#1154, #1208), which no caller can catch.
+ */
+export function exitOnUncaught(logger: Logger): void {
+  process.on("uncaughtException", (err) => {
+    logger.fatal({ err: err.message, stack: err.stack }, "uncaught exception: exiting for the supervisor to restart");
+    process.exit(1);
+  });
+}

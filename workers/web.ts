@@ -12,7 +12,8 @@ import { createRedisConnection } from "../src/queue/redis.ts";
 import { ensureAdminToken } from "../src/store/repositories/users.ts";
 import { createApp } from "../src/web/app.ts";
 import { startWebServer } from "../src/web/server.ts";
-import { closeOnSignals, type Closable } from "./shutdown.ts";
+import { retryStartup } from "./retry-startup.ts";
+import { closeOnSignals, exitOnUncaught, type Closable } from "./shutdown.ts";
 
 export interface WebOptions {
   logger?: Logger;
@@ -26,7 +27,7 @@ export interface WebHandle extends Closable {
 export async function runWeb(config: Config, opts: WebOptions = {}): Promise<WebHandle> {
   const logger = (opts.logger ?? createLogger(config, "chipwatch-web")).child({ role: "web" });
   const { redisUrl } = requireQueueMode(config);
-  const database = await openMigratedDatabase(config, { maxConnections: 10 });
+  const database = await retryStartup("database", () => openMigratedDatabase(config, { maxConnections: 10 }), logger);
   const { generated } = await ensureAdminToken(database.db, config.API_TOKEN);
   if (generated) process.stdout.write(`\nchipwatch API token (shown once, keep it): ${generated}\n\n`);
 
@@ -48,6 +49,9 @@ export async function runWeb(config: Config, opts: WebOptions = {}): Promise<Web
       await database.close();
     },
   };
-  if (opts.handleSignals ?? true) closeOnSignals(handle, logger);
+  if (opts.handleSignals ?? true) {
+    closeOnSignals(handle, logger);
+    exitOnUncaught(logger);
+  }
   return handle;
 }

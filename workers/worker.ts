@@ -15,7 +15,9 @@ import { requireQueueMode } from "../src/queue/queue-mode.ts";
 import { startQueueDepthCollector } from "../src/queue/queue-depth.ts";
 import { openJobsQueue } from "../src/queue/queues.ts";
 import { createRedisConnection } from "../src/queue/redis.ts";
-import { closeOnSignals, type Closable } from "./shutdown.ts";
+import { throttledWarn } from "../src/queue/throttled-log.ts";
+import { retryStartup } from "./retry-startup.ts";
+import { closeOnSignals, exitOnUncaught, type Closable } from "./shutdown.ts";
 
 export interface WorkerOptions {
   logger?: Logger;
@@ -46,7 +48,7 @@ export async function runWorker(config: Config, opts: WorkerOptions = {}): Promi
   const logger = (opts.logger ?? createLogger(config, "chipwatch-worker")).child({ role: "worker", pid: process.pid });
   const { redisUrl } = requireQueueMode(config);
   // A pool a little larger than the concurrency: jobs run a few queries in parallel.
-  const database = await openMigratedDatabase(config, { maxConnections: Math.min(config.WORKER_CONCURRENCY + 2, 32) });
+  const database = await retryStartup("database", () => openMigratedDatabase(config, { maxConnections: Math.min(config.WORKER_CONCURRENCY + 2, 32) }), logger);
   const metrics = opts.metrics ?? createMetrics();
 
   const connection = createRedisConnection(redisUrl, logger, "worker");
@@ -76,7 +78,7 @@ export async function runWorker(config: Config, opts: WorkerOptions = {}): Promi
       ...(opts.stalledIntervalMs ? { stalledInterval: opts.stalledIntervalMs } : {}),
     },
   );
-  worker.on("error", (err) => logger.warn({ err: err.message }, "worker error"));
+  worker.on("error", throttledWarn(logger, "worker error"));
   worker.on("failed", (job, err) =>
     logger.warn({ err: err.message, job: job?.id, name: job?.name, attempt: job?.attemptsMade }, "job failed"),
   );
@@ -95,6 +97,9 @@ export async function runWorker(config: Config, opts: WorkerOptions = {}): Promi
       await database.close();
     },
   };
-  if (opts.handleSignals ?? true) closeOnSignals(handle, logger);
+  if (opts.handleSignals ?? true) {
+    closeOnSignals(handle, logger);
+    exitOnUncaught(logger);
+  }
   return handle;
 }

@@ -20,7 +20,7 @@ export async function pipelineStats(db: Db): Promise<PipelineStats> {
           (select count(distinct url) from articles)::int as "distinctUrls",
           (select count(extracted_at) from articles)::int as extracted,
           (select count(*) from events)::int as events,
-          (select count(*) from feeds where last_status = 'ok')::int as "feedsOk",
+          (select count(*) from feeds where last_success_at is not null)::int as "feedsOk",
           (select count(*) from fetch_runs)::int as "fetchRuns",
           (select coalesce(max(n), 0) from (select count(*) as n from fetch_runs group by feed_id) r)::int as "maxRunsPerFeed"`,
   );

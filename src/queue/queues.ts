@@ -3,6 +3,7 @@ import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { defaultJobOptions } from "./job-options.ts";
+import { throttledWarn } from "./throttled-log.ts";
 import { JOBS_QUEUE, TICK_QUEUE, type JobsQueue, type TickQueue } from "./names.ts";
 
 export interface QueueSettings {
@@ -13,7 +14,7 @@ export interface QueueSettings {
 
 export function openJobsQueue(s: QueueSettings): JobsQueue {
   const queue: JobsQueue = new Queue(JOBS_QUEUE, { connection: s.connection, prefix: s.prefix, defaultJobOptions });
-  queue.on("error", (err) => s.logger.warn({ err: err.message, queue: JOBS_QUEUE }, "queue error"));
+  queue.on("error", throttledWarn(s.logger.child({ queue: JOBS_QUEUE }), "queue error"));
   return queue;
 }
 
@@ -23,6 +24,6 @@ export function openTickQueue(s: QueueSettings): TickQueue {
     prefix: s.prefix,
     defaultJobOptions: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
   });
-  queue.on("error", (err) => s.logger.warn({ err: err.message, queue: TICK_QUEUE }, "queue error"));
+  queue.on("error", throttledWarn(s.logger.child({ queue: TICK_QUEUE }), "queue error"));
   return queue;
 }

@@ -8,11 +8,22 @@ import { createTestDatabase, type TestDatabase } from "../../support/db.ts";
 import { deletePrefix, redisUrl, uniquePrefix } from "./services.ts";
 import { spawnRole, type RoleProcess } from "./processes.ts";
 
+export interface Supervised {
+  current(): RoleProcess;
+  restarts(): number;
+  /** Everything every incarnation printed. */
+  output(): string;
+  /** SIGTERMs the current process without restarting it; resolves with its exit code. */
+  stop(): Promise<number | string>;
+}
+
 export interface QueueRun {
   database: TestDatabase;
   prefix: string;
   env: Record<string, string>;
   spawn(role: "scheduler" | "worker", env?: Record<string, string>): RoleProcess;
+  /** Like docker's `restart: unless-stopped`: respawns the role (after 1 s) whenever it exits on its own. */
+  supervise(role: "scheduler" | "worker"): Supervised;
   /** Counts jobs BullMQ found stalled (their worker died) and moved back to waiting. */
   stalled(): number;
   stats(): Promise<PipelineStats>;
@@ -58,6 +69,38 @@ export async function startQueueRun(
       const p = spawnRole(role, { ...fullEnv, ...extra });
       processes.push(p);
       return p;
+    },
+    supervise: (role) => {
+      const spawnOne = () => {
+        const p = spawnRole(role, fullEnv);
+        processes.push(p);
+        return p;
+      };
+      let current = spawnOne();
+      let restarts = 0;
+      let stopping = false;
+      let earlier = "";
+      void (async () => {
+        for (;;) {
+          await current.exited;
+          if (stopping) return;
+          restarts++;
+          earlier += current.output();
+          await new Promise((r) => setTimeout(r, 1_000));
+          if (stopping) return;
+          current = spawnOne();
+        }
+      })();
+      return {
+        current: () => current,
+        restarts: () => restarts,
+        output: () => earlier + current.output(),
+        stop: async () => {
+          stopping = true;
+          current.kill("SIGTERM");
+          return current.exited;
+        },
+      };
     },
     stalled: () => stalled,
     stats: () => pipelineStats(database.db),
