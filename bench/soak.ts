@@ -75,7 +75,7 @@ export async function benchSoak(o: SoakOptions): Promise<{ result: SoakResult; m
       `### soak: ${o.minutes} min, ${o.feeds} feeds every 10 s, ${o.itemsPerSecond} new items/s, 1 worker`,
       "",
       `- worker RSS slope after warm-up: **${result.rss_slope_mb_per_min} MB/min** (${samples.length} samples, min ${Math.round(Math.min(...rss))} MB, max ${Math.round(Math.max(...rss))} MB)`,
-      `- work done: ${stats.fetchRuns} polls, ${stats.articles} articles stored of ${published} published`,
+      `- work done: ${stats.fetchRuns} polls, ${stats.articles} articles stored of ${o.feeds * 5 + published} served (${published} published during the run)`,
     ].join("\n");
     return { result, markdown };
   } finally {
