@@ -152,44 +152,63 @@ class CodeUnits {
   }
 }
 const codeUnits = new CodeUnits();
-const tail = new HitBuffer();
+/** Hits of the second, third and fourth quarter (appended to the first's at the end). */
+const tails = [new HitBuffer(), new HitBuffer(), new HitBuffer()] as const;
 
-/** Texts shorter than this are scanned in one pass (the split costs an overlap and a copy). */
-const SPLIT_MIN = 512;
+/** Texts shorter than this are scanned in one pass (the split costs overlaps and copies). */
+export const SPLIT_MIN = 1024;
 
 /** Reports every (overlapping) occurrence: end offset (exclusive) and pattern id, ordered by end.
- * The DFA's per-unit step is a chain of dependent loads, so the text is scanned as two halves at once (two
- * independent chains the CPU overlaps). The second half starts from the root a pattern length early: the
- * state at any later position depends only on the last maxPatternLength units, so from `mid` on it is the
- * state of a scan from the start, and hits ending in the overlap are left to the first half. */
+ * The DFA's per-unit step is a chain of dependent loads, so the text is scanned as four quarters at once
+ * (independent chains the CPU overlaps). Each later quarter starts from the root a pattern length before
+ * its boundary: the state at any position depends only on the last maxPatternLength units, so from the
+ * boundary on it is the state of a scan from the start; hits ending before the boundary are left to the
+ * quarter before. */
 export function scan(a: Automaton, text: string, hits: HitBuffer): void {
-  hits.length = 0;
-  tail.length = 0;
+  const [t1, t2, t3] = tails;
+  hits.length = t1.length = t2.length = t3.length = 0;
   const { columnOf, next, firstOutputState } = a;
   const n = codeUnits.load(text);
   const u = codeUnits.units;
-  const mid = n < SPLIT_MIN ? n : n >> 1;
-  const from = n < SPLIT_MIN ? n : mid - a.maxPatternLength + 1;
-  const together = Math.min(mid, n - from);
-  let s = 0;
-  let r = 0;
-  let i = 0;
-  let j = from;
-  for (; i < together; i++, j++) {
-    s = next[columnOf[u[i]!]! + s]!;
-    r = next[columnOf[u[j]!]! + r]!;
-    if (s >= firstOutputState) emit(a, s, i + 1, hits);
-    if (r >= firstOutputState && j >= mid) emit(a, r, j + 1, tail);
+  if (n < SPLIT_MIN || n >> 2 <= a.maxPatternLength) {
+    scanRange(a, u, 0, n, 0, 0, hits);
+    return;
   }
-  for (; i < mid; i++) {
-    s = next[columnOf[u[i]!]! + s]!;
-    if (s >= firstOutputState) emit(a, s, i + 1, hits);
+  const q = n >> 2;
+  const back = a.maxPatternLength - 1;
+  const b1 = q;
+  const b2 = 2 * q;
+  const b3 = 3 * q;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  // Quarter k > 0 reads from bk - back; all four advance together for q units (the first quarter's length).
+  for (let i = 0, j1 = b1 - back, j2 = b2 - back, j3 = b3 - back; i < q; i++, j1++, j2++, j3++) {
+    s0 = next[columnOf[u[i]!]! + s0]!;
+    s1 = next[columnOf[u[j1]!]! + s1]!;
+    s2 = next[columnOf[u[j2]!]! + s2]!;
+    s3 = next[columnOf[u[j3]!]! + s3]!;
+    if (s0 >= firstOutputState) emit(a, s0, i + 1, hits);
+    if (s1 >= firstOutputState && j1 >= b1) emit(a, s1, j1 + 1, t1);
+    if (s2 >= firstOutputState && j2 >= b2) emit(a, s2, j2 + 1, t2);
+    if (s3 >= firstOutputState && j3 >= b3) emit(a, s3, j3 + 1, t3);
   }
-  for (; j < n; j++) {
-    r = next[columnOf[u[j]!]! + r]!;
-    if (r >= firstOutputState && j >= mid) emit(a, r, j + 1, tail);
+  // The rest of each later quarter: its overlap's worth (and the remainder of n / 4 for the last).
+  scanRange(a, u, b1 - back + q, b2, b1, s1, t1);
+  scanRange(a, u, b2 - back + q, b3, b2, s2, t2);
+  scanRange(a, u, b3 - back + q, n, b3, s3, t3);
+  for (const t of tails) for (let k = 0; k < t.length; k++) hits.push(t.ends[k]!, t.patterns[k]!);
+}
+
+/** Continues a scan in `state` over units [from, to), reporting hits whose last unit is at `record` or later. */
+function scanRange(a: Automaton, u: Uint16Array, from: number, to: number, record: number, state: number, out: HitBuffer): void {
+  const { columnOf, next, firstOutputState } = a;
+  let s = state;
+  for (let j = from; j < to; j++) {
+    s = next[columnOf[u[j]!]! + s]!;
+    if (s >= firstOutputState && j >= record) emit(a, s, j + 1, out);
   }
-  for (let k = 0; k < tail.length; k++) hits.push(tail.ends[k]!, tail.patterns[k]!);
 }
 
 function emit(a: Automaton, state: number, end: number, out: HitBuffer): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildAutomaton, HitBuffer, scan } from "../../src/extract/automaton.ts";
+import { buildAutomaton, HitBuffer, scan, SPLIT_MIN } from "../../src/extract/automaton.ts";
 import { buildFoldTable, foldString } from "../../src/extract/normalize.ts";
 
 // Oracle: every occurrence of every pattern by indexOf over the folded text.
@@ -29,26 +29,28 @@ describe("Aho-Corasick DFA", () => {
     }
   });
 
-  it("reports the same hits in end order on long texts, scanned as two halves (patterns across the middle too)", () => {
+  it("reports the same hits in end order on long texts, scanned as quarters (patterns across the boundaries too)", () => {
     const alphabet = ["h", "e", "s", "i", "r", " ", "昇", "腾", "9", "1", "0", "B", "a", "x", "昇腾910B", "hers"];
     let seed = 11;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     let split = 0;
     for (let n = 0; n < 300; n++) {
       let text = "";
-      const length = 480 + Math.floor(rnd() * 300);
+      const length = SPLIT_MIN - 100 + Math.floor(rnd() * 600);
       while (text.length < length) text += alphabet[Math.floor(rnd() * alphabet.length)];
-      // A long pattern straddling the middle, at every offset across the runs.
-      const mid = text.length >> 1;
-      const at = mid - 8 + (n % 10);
-      text = text.slice(0, at) + "昇腾910B" + text.slice(at + 6);
+      // A long pattern straddling each quarter boundary, at every offset across the runs.
+      const q = text.length >> 2;
+      for (const b of [q, 2 * q, 3 * q]) {
+        const at = b - 8 + (n % 10);
+        text = text.slice(0, at) + "昇腾910B" + text.slice(at + 6);
+      }
       const hits = new HitBuffer();
       scan(a, text, hits);
       const ends = Array.from(hits.ends.subarray(0, hits.length));
       expect(ends).toEqual([...ends].sort((x, y) => x - y));
       const got = Array.from({ length: hits.length }, (_, i) => `${hits.ends[i]}:${hits.patterns[i]}`).sort();
       expect(got).toEqual(naive(patterns, foldString(text, fold)));
-      if (text.length >= 512) split++;
+      if (text.length >= SPLIT_MIN) split++;
     }
     expect(split).toBeGreaterThan(100);
   });
