@@ -23,8 +23,10 @@ const lowerForCues = (s: string) => s.toLowerCase().replace(/[\u2010-\u2015]/g, 
 export function contextConfirmed(cues: CueText, e: CatalogEntity, start: number, end: number, confirmedIds: Set<number>): boolean {
   const { text } = cues;
   const near = (w: number) => cues.window(Math.max(0, start - w), Math.min(text.length, end + w));
-  const antiWindow = near(ANTI_CUE_WINDOW);
-  if (e.antiCues.some((a) => containsWord(antiWindow, a))) return false;
+  if (e.antiCues.length > 0) {
+    const antiWindow = near(ANTI_CUE_WINDOW);
+    if (e.antiCues.some((a) => containsWord(antiWindow, a))) return false;
+  }
   for (const r of e.related) if (confirmedIds.has(r)) return true;
   const window = near(CUE_WINDOW);
   const surface = text.slice(start, end).toLowerCase();

@@ -118,16 +118,7 @@ export function findMentions(cat: CompiledCatalog, text: string, anchors?: Ancho
     }
   }
   if (candidates.length === 0) return [];
-
-  // Context aliases: capitalisation, then a related unambiguous mention anywhere or a cue word nearby.
-  const confirmedIds = new Set<number>();
-  for (const c of candidates) if (!c.context && c.entity) confirmedIds.add(c.entity.id);
-  const cues = new CueText(text);
-  const kept = candidates.filter((c) => {
-    if (!c.context) return true;
-    if (c.needsCapital && !isUpper(text.charCodeAt(c.start))) return false;
-    return contextConfirmed(cues, c.entity!, c.start, c.end, confirmedIds);
-  });
+  const kept = candidates.some((c) => c.context) ? confirmContext(text, candidates) : candidates;
 
   const orgs = selectLeftmostLongest(kept.filter((c) => c.type === "org"));
   const products = selectLeftmostLongest(kept.filter((c) => c.type !== "org"));
@@ -136,6 +127,18 @@ export function findMentions(cat: CompiledCatalog, text: string, anchors?: Ancho
   const out: Mention[] = [...orgs, ...products.filter((p) => !inOrg(p))];
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out.map(({ type, start, end, entity, name, discovered, org, family, domestic }) => ({ type, start, end, entity, name, discovered, org, family, domestic }));
+}
+
+/** Context aliases: capitalisation, then a related unambiguous mention anywhere or a cue word nearby. */
+function confirmContext(text: string, candidates: Candidate[]): Candidate[] {
+  const confirmedIds = new Set<number>();
+  for (const c of candidates) if (!c.context && c.entity) confirmedIds.add(c.entity.id);
+  const cues = new CueText(text);
+  return candidates.filter((c) => {
+    if (!c.context) return true;
+    if (c.needsCapital && !isUpper(text.charCodeAt(c.start))) return false;
+    return contextConfirmed(cues, c.entity!, c.start, c.end, confirmedIds);
+  });
 }
 
 /** Leftmost-longest, non-overlapping; at equal spans a catalog entry beats a version find, and the first
