@@ -1,19 +1,27 @@
-// The step every job ends with: put an article in its story cluster, run the extractor, store the result.
+// The step every job ends with: put articles in their story clusters, run the extractor, store the results, as one
+// batch (a poll's new articles are written together: a few round trips in all, not a dozen per article).
 import { extract } from "../extract/extract.ts";
 import type { Extraction } from "../extract/types.ts";
 import { NEAR_DUPLICATE_DISTANCE } from "../ingest/dedup.ts";
-import { articleBody, assignCluster, type Article } from "../store/repositories/articles.ts";
-import { saveExtraction, type SavedExtraction } from "../store/repositories/extractions.ts";
+import { articleBody, assignClusters, type Article } from "../store/repositories/articles.ts";
+import { saveExtractions, type SavedExtraction } from "../store/repositories/extractions.ts";
 import type { JobDeps } from "./types.ts";
 
 export function extractArticleText(article: Pick<Article, "title" | "summary" | "fullText" | "lang">): Extraction {
   return extract({ title: article.title, text: articleBody(article), lang: article.lang ?? undefined });
 }
 
-export async function extractAndStore(article: Article, deps: Pick<JobDeps, "db" | "config">): Promise<SavedExtraction> {
-  const clusterId = await assignCluster(deps.db, article.id, article.simhash, NEAR_DUPLICATE_DISTANCE);
-  const extraction = extractArticleText(article);
-  return saveExtraction(deps.db, { id: article.id, title: article.title, clusterId }, extraction, {
-    flagThreshold: deps.config.FLAG_THRESHOLD,
-  });
+/** Results in the order of `articles`. */
+export async function extractAndStore(articles: Article[], deps: Pick<JobDeps, "db" | "config">): Promise<SavedExtraction[]> {
+  if (articles.length === 0) return [];
+  const clusters = await assignClusters(
+    deps.db,
+    articles.map((a) => ({ articleId: a.id, simhash: a.simhash })),
+    NEAR_DUPLICATE_DISTANCE,
+  );
+  const batch = articles.map((a) => ({
+    article: { id: a.id, title: a.title, clusterId: clusters.get(a.id)! },
+    extraction: extractArticleText(a),
+  }));
+  return saveExtractions(deps.db, batch, { flagThreshold: deps.config.FLAG_THRESHOLD });
 }

@@ -6,8 +6,8 @@ import type { JobDeps, JobResultMap } from "./types.ts";
 export async function extractArticle(data: { articleId: number }, deps: JobDeps): Promise<JobResultMap["extractArticle"]> {
   const article = await getArticle(deps.db, data.articleId);
   if (!article) return { articleId: data.articleId, indicators: [] };
-  const saved = await extractAndStore(article, deps);
+  const [saved] = await extractAndStore([article], deps);
+  if (!saved) return { articleId: article.id, indicators: [] };
   if (saved.newlyFlagged.length > 0) await deps.onFlagged(saved.newlyFlagged);
-  const indicators = [...new Set([...saved.addedIndicators])];
-  return { articleId: article.id, indicators };
+  return { articleId: article.id, indicators: saved.addedIndicators };
 }

@@ -193,11 +193,7 @@ export async function pollFeed(data: { feedId: number }, deps: JobDeps, jobKey: 
 /** Extracts every stored-but-unextracted article of the feed; returns how many events became flagged. */
 async function finishPending(feed: Feed, deps: JobDeps): Promise<number> {
   const pending = await unextractedArticles(deps.db, feed.id);
-  const flagged: number[] = [];
-  for (const article of pending) {
-    const saved = await extractAndStore(article, deps);
-    flagged.push(...saved.newlyFlagged);
-  }
+  const flagged = (await extractAndStore(pending, deps)).flatMap((s) => s.newlyFlagged);
   if (flagged.length > 0) {
     deps.metrics.flagged.inc(flagged.length);
     await deps.onFlagged(flagged);

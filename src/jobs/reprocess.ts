@@ -25,6 +25,15 @@ function note(diff: ReprocessDiff, article: Article, indicator: string, change: 
   if (entry.examples.length < EXAMPLES) entry.examples.push({ articleId: article.id, title: article.title, change });
 }
 
+async function dryRunChange(deps: JobDeps, article: Article): Promise<{ addedIndicators: string[]; removedIndicators: string[] }> {
+  const before = new Set(await storedIndicators(deps, article.id));
+  const after = new Set(extractArticleText(article).indicators.map((i) => i.id as string));
+  return {
+    addedIndicators: [...after].filter((i) => !before.has(i)),
+    removedIndicators: [...before].filter((i) => !after.has(i)),
+  };
+}
+
 export async function reprocess(data: { since?: string | undefined; dryRun?: boolean | undefined }, deps: JobDeps): Promise<ReprocessDiff> {
   const since = data.since ? new Date(data.since) : undefined;
   if (since && Number.isNaN(since.getTime())) throw new Error(`reprocess: --since is not a date: ${data.since}`);
@@ -35,25 +44,23 @@ export async function reprocess(data: { since?: string | undefined; dryRun?: boo
   for (;;) {
     const page = await articlesToReprocess(deps.db, rulesetVersion, { since, afterId, limit: PAGE });
     if (page.length === 0) break;
-    for (const article of page) {
+    // Dry run: compare a fresh extraction with what is stored; otherwise store the page as one batch.
+    let changes: { addedIndicators: string[]; removedIndicators: string[] }[];
+    if (dryRun) {
+      changes = await Promise.all(page.map((a) => dryRunChange(deps, a)));
+    } else {
+      const saved = await extractAndStore(page, deps);
+      const flagged = saved.flatMap((c) => c.newlyFlagged);
+      if (flagged.length > 0) await deps.onFlagged(flagged);
+      changes = saved;
+    }
+    page.forEach((article, k) => {
+      const { addedIndicators: added, removedIndicators: removed } = changes[k]!;
       diff.articles++;
-      let added: string[];
-      let removed: string[];
-      if (dryRun) {
-        const before = new Set(await storedIndicators(deps, article.id));
-        const after = new Set(extractArticleText(article).indicators.map((i) => i.id as string));
-        added = [...after].filter((i) => !before.has(i));
-        removed = [...before].filter((i) => !after.has(i));
-      } else {
-        const saved = await extractAndStore(article, deps);
-        if (saved.newlyFlagged.length > 0) await deps.onFlagged(saved.newlyFlagged);
-        added = saved.addedIndicators;
-        removed = saved.removedIndicators;
-      }
       if (added.length + removed.length > 0) diff.changed++;
       for (const i of added) note(diff, article, i, "added");
       for (const i of removed) note(diff, article, i, "removed");
-    }
+    });
     afterId = page[page.length - 1]!.id;
   }
   return diff;

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { availableDrivers, createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { addFeeds, claimDueFeeds, countFeeds, getFeed, recordFetch } from "../../src/store/repositories/feeds.ts";
-import { assignCluster, insertNewArticles } from "../../src/store/repositories/articles.ts";
+import { assignCluster, assignClusters, insertNewArticles } from "../../src/store/repositories/articles.ts";
 import { NEAR_DUPLICATE_DISTANCE } from "../../src/ingest/dedup.ts";
-import { saveExtraction } from "../../src/store/repositories/extractions.ts";
+import { saveExtraction, saveExtractions } from "../../src/store/repositories/extractions.ts";
 import { claims, eventSources, events, mentions } from "../../src/store/schema.ts";
 import type { Extraction } from "../../src/extract/types.ts";
 
@@ -116,5 +116,32 @@ describe.each(availableDrivers())("repositories on %s", (driver) => {
     expect(await t.db.select().from(eventSources)).toHaveLength(1);
     const [ev] = await t.db.select().from(events);
     expect(ev?.sourceCount).toBe(1);
+  });
+
+  it("writes a batch in one go: syndicated copies in one batch are one event, flagged once", async () => {
+    const [feed] = await addFeeds(t.db, [{ url: "https://f.example/feed" }]);
+    const [other] = await addFeeds(t.db, [{ url: "https://g.example/feed" }]);
+    const base = { title: "Copy", contentHash: "x", simhash: 0x0f0f_0f0f_0f0f_0f0fn };
+    const rows = await insertNewArticles(t.db, [
+      { ...base, feedId: feed!.id, url: "https://f.example/1", contentHash: "c1" },
+      { ...base, feedId: other!.id, url: "https://g.example/1", contentHash: "c2", simhash: base.simhash ^ 0b111n },
+    ]);
+    const clusters = await assignClusters(
+      t.db,
+      rows.map((r) => ({ articleId: r.id, simhash: r.simhash })),
+      NEAR_DUPLICATE_DISTANCE,
+    );
+    expect(new Set(clusters.values()).size).toBe(1);
+    const ex = { ...extraction(0.7), claims: [], indicators: [{ id: "export_controls" as const, score: 0.7, rules: ["ec.a"], evidence: [] }] };
+    const saved = await saveExtractions(
+      t.db,
+      rows.map((r) => ({ article: { id: r.id, title: r.title, clusterId: clusters.get(r.id)! }, extraction: ex })),
+      { flagThreshold: 0.5 },
+    );
+    expect(saved.flatMap((s) => s.newlyFlagged)).toHaveLength(1);
+    expect(saved[0]!.eventIds).toEqual(saved[1]!.eventIds);
+    const [ev] = await t.db.select().from(events).where(eq(events.indicator, "export_controls"));
+    expect(ev?.sourceCount).toBe(2);
+    expect(ev?.novel).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 // Articles and the story clusters that group syndicated copies of one story.
 import { and, asc, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import type { Db } from "../db.ts";
+import { queryRows, type Db } from "../db.ts";
 import { articles, storyClusters } from "../schema.ts";
 
 export type Article = typeof articles.$inferSelect;
@@ -67,11 +67,93 @@ export async function articlesToReprocess(
     .limit(opts.limit);
 }
 
+function hamming(a: bigint, b: bigint): number {
+  let x = BigInt.asUintN(64, a ^ b);
+  let n = 0;
+  while (x) {
+    x &= x - 1n;
+    n++;
+  }
+  return n;
+}
+
 /**
- * Puts an article into the story cluster of a near-duplicate first seen in the last `windowDays`, or a new cluster.
- * Returns the cluster id. Syndicated copies appear within days, so only recent clusters are compared (by Hamming
- * distance in SQL, over an index range on created_at). Articles without a SimHash get a cluster of their own.
+ * Puts articles into the story cluster of a near-duplicate first seen in the last `windowDays`, or into new clusters
+ * (near-duplicates within the batch share one). Syndicated copies appear within days, so only recent clusters are
+ * compared, by Hamming distance in SQL over an index range on created_at, in one round trip for the whole batch.
+ * Articles that already have a cluster keep it; articles without a SimHash get a cluster of their own.
+ * Returns article id -> cluster id.
  */
+export async function assignClusters(
+  db: Db,
+  items: { articleId: number; simhash: bigint | null }[],
+  maxDistance: number,
+  windowDays = 7,
+): Promise<Map<number, number>> {
+  const result = new Map<number, number>();
+  if (items.length === 0) return result;
+  const ids = items.map((i) => i.articleId);
+  const current = await db
+    .select({ id: articles.id, clusterId: articles.clusterId })
+    .from(articles)
+    .where(inArray(articles.id, ids));
+  for (const c of current) if (c.clusterId) result.set(c.id, c.clusterId);
+  const todo = items.filter((i) => !result.has(i.articleId));
+  if (todo.length === 0) return result;
+
+  const hashed = todo.filter((i) => i.simhash !== null);
+  if (hashed.length > 0) {
+    const since = new Date(Date.now() - windowDays * 86_400_000);
+    const values = sql.join(
+      hashed.map((i) => sql`(${i.articleId}::bigint, ${i.simhash!.toString()}::bigint)`),
+      sql`, `,
+    );
+    const near = await queryRows<{ article_id: number | string; cluster_id: number | string | null }>(
+      db,
+      sql`select h.article_id, (
+            select c.id from ${storyClusters} c
+            where c.created_at > ${since.toISOString()}::timestamptz and bit_count((c.simhash # h.simhash)::bit(64)) <= ${maxDistance}
+            order by bit_count((c.simhash # h.simhash)::bit(64)), c.id limit 1
+          ) as cluster_id
+          from (values ${values}) as h(article_id, simhash)`,
+    );
+    for (const n of near) if (n.cluster_id !== null) result.set(Number(n.article_id), Number(n.cluster_id));
+  }
+
+  // New stories: near-duplicates inside the batch become one cluster, founded by the first of them.
+  const founders: { simhash: bigint | null; members: number[] }[] = [];
+  for (const item of todo) {
+    if (result.has(item.articleId)) continue;
+    const group =
+      item.simhash === null
+        ? undefined
+        : founders.find((f) => f.simhash !== null && hamming(f.simhash, item.simhash!) <= maxDistance);
+    if (group) group.members.push(item.articleId);
+    else founders.push({ simhash: item.simhash, members: [item.articleId] });
+  }
+  if (founders.length > 0) {
+    const created = await db
+      .insert(storyClusters)
+      .values(founders.map((f) => ({ simhash: f.simhash ?? 0n })))
+      .returning({ id: storyClusters.id });
+    founders.forEach((f, k) => f.members.forEach((m) => result.set(m, created[k]!.id)));
+  }
+
+  const assigned = todo.map((i) => sql`(${i.articleId}::bigint, ${result.get(i.articleId)!}::bigint)`);
+  // Only articles still without a cluster are set, so a concurrent assignment is kept, then read back.
+  await db.execute(
+    sql`update ${articles} set cluster_id = v.cluster_id from (values ${sql.join(assigned, sql`, `)}) as v(id, cluster_id)
+        where ${articles.id} = v.id and ${articles.clusterId} is null`,
+  );
+  const after = await db
+    .select({ id: articles.id, clusterId: articles.clusterId })
+    .from(articles)
+    .where(inArray(articles.id, todo.map((i) => i.articleId)));
+  for (const a of after) if (a.clusterId) result.set(a.id, a.clusterId);
+  return result;
+}
+
+/** One article's cluster (see assignClusters). */
 export async function assignCluster(
   db: Db,
   articleId: number,
@@ -79,37 +161,8 @@ export async function assignCluster(
   maxDistance: number,
   windowDays = 7,
 ): Promise<number> {
-  const [current] = await db.select({ clusterId: articles.clusterId }).from(articles).where(eq(articles.id, articleId));
-  if (current?.clusterId) return current.clusterId;
-  let clusterId: number | undefined;
-  if (simhash !== null) {
-    const since = new Date(Date.now() - windowDays * 86_400_000);
-    const [near] = await db
-      .select({ id: storyClusters.id })
-      .from(storyClusters)
-      .where(
-        and(
-          gt(storyClusters.createdAt, since),
-          sql`bit_count((${storyClusters.simhash} # ${simhash})::bit(64)) <= ${maxDistance}`,
-        ),
-      )
-      .orderBy(sql`bit_count((${storyClusters.simhash} # ${simhash})::bit(64))`, asc(storyClusters.id))
-      .limit(1);
-    clusterId = near?.id;
-  }
-  if (clusterId === undefined) {
-    const [created] = await db
-      .insert(storyClusters)
-      .values({ simhash: simhash ?? 0n })
-      .returning({ id: storyClusters.id });
-    clusterId = created!.id;
-  }
-  await db
-    .update(articles)
-    .set({ clusterId })
-    .where(and(eq(articles.id, articleId), isNull(articles.clusterId)));
-  const [after] = await db.select({ clusterId: articles.clusterId }).from(articles).where(eq(articles.id, articleId));
-  return after?.clusterId ?? clusterId;
+  const clusters = await assignClusters(db, [{ articleId, simhash }], maxDistance, windowDays);
+  return clusters.get(articleId)!;
 }
 
 /** Of the given content hashes, those already stored (the same text under another URL). */
