@@ -24,6 +24,8 @@ export interface Database {
 }
 
 const MIGRATIONS = join(PACKAGE_ROOT, "drizzle");
+/** Advisory lock key held while migrating ("chipwatch" in ASCII, as a bigint). */
+const MIGRATION_LOCK = "7163417076873352296";
 
 export interface OpenOptions {
   /** postgres:// URL; when absent, PGlite in `dataDir` (or in memory when dataDir is "memory://"). */
@@ -46,7 +48,17 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   return {
     db,
     driver: "postgres",
-    migrate: () => migratePostgres(drizzlePostgres(client), { migrationsFolder: MIGRATIONS }),
+    // Processes that start together on a fresh database take turns: drizzle's migrator takes no lock of its own.
+    migrate: async () => {
+      const session = await client.reserve();
+      try {
+        await session`select pg_advisory_lock(${MIGRATION_LOCK})`;
+        await migratePostgres(drizzlePostgres(client), { migrationsFolder: MIGRATIONS });
+      } finally {
+        await session`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+        session.release();
+      }
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
