@@ -21,6 +21,8 @@ export const configSchema = z.object({
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default("chipwatch"),
   HOST: z.string().default("0.0.0.0"),
   PORT: int(0, 65535).default(3000),
+  /** Queue mode: serve /metrics from worker and scheduler processes on this port (they have no web server). */
+  METRICS_PORT: int(0, 65535).optional(),
   API_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WORKER_CONCURRENCY: int(1, 256).default(8),

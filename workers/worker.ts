@@ -9,6 +9,7 @@ import { createJobDeps } from "../src/jobs/deps.ts";
 import { runJob } from "../src/jobs/handlers.ts";
 import { createLogger } from "../src/observability/logger.ts";
 import { createMetrics, type Metrics } from "../src/observability/metrics.ts";
+import { startMetricsServer } from "../src/observability/metrics-server.ts";
 import { createQueueEnqueue } from "../src/queue/enqueue.ts";
 import { JOBS_QUEUE, type JobsWorker } from "../src/queue/names.ts";
 import { requireQueueMode } from "../src/queue/queue-mode.ts";
@@ -83,6 +84,8 @@ export async function runWorker(config: Config, opts: WorkerOptions = {}): Promi
     logger.warn({ err: err.message, job: job?.id, name: job?.name, attempt: job?.attemptsMade }, "job failed"),
   );
   const stopDepth = startQueueDepthCollector([queue], metrics, logger);
+  const metricsServer =
+    config.METRICS_PORT === undefined ? null : await startMetricsServer(metrics.registry, config.HOST, config.METRICS_PORT);
   logger.info({ concurrency: config.WORKER_CONCURRENCY, prefix: config.QUEUE_PREFIX }, "worker started");
 
   const handle: WorkerHandle = {
@@ -90,6 +93,7 @@ export async function runWorker(config: Config, opts: WorkerOptions = {}): Promi
     metrics,
     close: async () => {
       stopDepth();
+      await metricsServer?.close();
       // close() stops taking jobs and waits for the active ones to finish.
       await worker.close();
       await queue.close();
