@@ -2,7 +2,8 @@
 const re = (source: string) => new RegExp(source, "iu");
 
 export const CUES = {
-  trainingWord: re(String.raw`\btrain(?:ed|ing|s)?\b|\bpre-?train|训练`),
+  // Not the "training" inside "post-training" / "后训练": that is a post-training stage, not pre-training.
+  trainingWord: re(String.raw`(?<!\bpost-?)\btrain(?:ed|ing|s)?\b|\bpre-?train|(?<!后)训练`),
   inferenceWord: re(String.raw`\binferenc(?:e|ing)\b|\bserv(?:e|es|ing)\b|(?<!深度)推理(?!大?模型|能力)`),
   domesticCompute: re(String.raw`\b(?:domestic(?:ally[- ]made)?|Chinese-made|home-?made|home-?grown|indigenous|Chinese)\s+(?:AI\s+|inference\s+|training\s+)?(?:processors?|chips?|semiconductors|accelerators?|hardware|compute(?: stack)?|clusters?|GPUs)\b|国产(?:AI)?(?:算力|芯片|加速器|集群|GPU)|全国产`),
   hypothetical: re(String.raw`\b(?:could|might|would|if|can|cannot|not|whether)\b|是否|能否|不能`),
