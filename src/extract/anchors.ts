@@ -14,7 +14,7 @@ export const ANCHOR_GROUPS: Record<string, string[]> = {
   shiftAway: ["off", "away", "rather", "instead", "alternative", "switch", "reliance", "toward", "摆脱", "转向国产", "替代"],
   compact: ["device", "edge", "small", "compact", "lightweight", "phone", "cockpit", "端侧", "手机", "边缘", "轻量", "小模型", "车载"],
   ownFramework: ["engine", "framework", "推理引擎", "部署框架", "推理框架"],
-  capitalRaise: ["ipo", "initial public", "listing", "debut", "began trading", "file", "raise", "share sale", "private placement", "上市", "募资", "定向增发", "递交"],
+  capitalRaise: ["ipo", "initial public", "listing", "debut", "began trading", "file", "rais", "share sale", "private placement", "上市", "募资", "定向增发", "递交"],
   stateFund: ["state-backed", "state fund", "government fund", "public funding", "产业投资基金", "大基金", "国家基金"],
   authority: ["beijing", "authorit", "regulator", "government", "state", "official", "ministry", "province", "政府", "监管", "国家", "部门", "地方"],
   steer: ["must", "require", "order", "told", "encourag", "mandat", "guidance", "quota", "target", "steer", "offering", "subsid", "要求", "鼓励", "设定", "目标", "比例", "补贴"],

@@ -11,3 +11,10 @@ describe("held-out vocabulary", () => {
     expect(rulesOf(run("The lab trained its next model on domestic chips."), "pretraining_on_domestic")).toContain("pre.training_on_domestic_compute");
   });
 });
+
+describe("chip-maker capital", () => {
+  it("'raised' counts only when money is raised, not output or prices", () => {
+    expect(indicatorIds(run("Hua Hong raised wafer output at its Wuxi plant by a fifth."))).not.toContain("chip_policy_investment");
+    expect(rulesOf(run("Cambricon is raising 4 billion yuan in a private placement."), "chip_policy_investment")).toEqual(["invest.chip_maker_capital"]);
+  });
+});

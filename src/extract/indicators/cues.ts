@@ -10,7 +10,7 @@ export const CUES = {
   shiftAway: re(String.raw`\b(?:off|away from|rather than|instead of|alternatives? to|switch(?:ed|ing)? from|reliance on)\s+(?:\w+\s+){0,2}?(?:Nvidia|US|American|foreign|imported)\b|\brel(?:y|ies|ying) (?:mostly |largely )?on alternatives\b|\btowards? domestic (?:suppliers|chips|hardware)\b|摆脱(?:对)?(?:英伟达|进口)|转向国产|替代英伟达`),
   compact: re(String.raw`\bon-device\b|\bedge\b|\bsmall (?:language |reasoning )?models?\b|\bcompact\b|\blightweight\b|\b(?:smart)?phones?\b|\bconstrained devices\b|\bcockpits?\b|端侧|手机|边缘|轻量|小模型|车载`),
   ownFramework: re(String.raw`\binference engine\b|\bdeployment framework\b|\binference framework\b|推理引擎|部署框架|推理框架`),
-  capitalRaise: re(String.raw`\bIPO\b|\binitial public offering\b|\blisting\b|\bdebut\b|\bbegan trading\b|\bfiled? for\b|\braised?\b|\bshare sale\b|\bprivate placement\b|上市|募资|定向增发|递交.{0,10}申请`),
+  capitalRaise: re(String.raw`\bIPO\b|\binitial public offering\b|\blisting\b|\bdebut\b|\bbegan trading\b|\bfiled? for\b|\brais(?:e|es|ed|ing)\b(?=[^.]{0,50}?(?:[$¥€]|\byuan\b|\bdollars?\b|\bbillion\b|\bmillion\b|\bfunds?\b|\bcapital\b|\bfinancing\b|\bround\b))|\bshare sale\b|\bprivate placement\b|上市|募资|定向增发|递交.{0,10}申请`),
   stateFund: re(String.raw`\bstate-backed (?:investors?|funds?)\b|\bstate funds?\b|\bgovernment funds?\b|\bpublic funding\b|产业投资基金|大基金|国家基金`),
   authority: re(String.raw`\b(?:Beijing|authorities|regulators?|government|state|officials|ministry|provinces?|local governments?)\b|政府|监管|国家|部门|地方`),
   steer: re(String.raw`\b(?:must|required?|requires|order(?:ed|s)?|told|encourag\w*|mandat\w*|guidance|quotas?|targets?|steer\w*|offering|subsid\w*)\b|要求|鼓励|设定|目标|比例|补贴`),
