@@ -14,7 +14,7 @@ describe("held-out vocabulary", () => {
 
 describe("chip-maker capital", () => {
   it("'raised' counts only when money is raised, not output or prices", () => {
-    expect(indicatorIds(run("Hua Hong raised wafer output at its Wuxi plant by a fifth."))).not.toContain("chip_policy_investment");
+    expect(indicatorIds(run("SMIC raised wafer output at its Beijing site by a fifth."))).not.toContain("chip_policy_investment");
     expect(rulesOf(run("Cambricon is raising 4 billion yuan in a private placement."), "chip_policy_investment")).toEqual(["invest.chip_maker_capital"]);
   });
 });
