@@ -18,3 +18,17 @@ describe("chip-maker capital", () => {
     expect(rulesOf(run("Cambricon is raising 4 billion yuan in a private placement."), "chip_policy_investment")).toEqual(["invest.chip_maker_capital"]);
   });
 });
+
+describe("domestic chip capability", () => {
+  it("shipments, compute figures and cluster bring-ups of named domestic chips", () => {
+    expect(rulesOf(run("Enflame began volume shipments of its S60 cards to telecom operators."), "domestic_chip_capability")).not.toEqual([]);
+    expect(rulesOf(run("MetaX expects to ship 20,000 units of the C600 this year."), "domestic_chip_capability")).not.toEqual([]);
+    expect(rulesOf(run("Cambricon says the MLU590 reaches 1.2 petaflop at FP16."), "domestic_chip_capability")).toEqual(["cap.performance_of_named_chip"]);
+    expect(rulesOf(run("China Mobile brought up a cluster of 18,000 Ascend 910B chips in Hohhot."), "domestic_chip_capability")).toContain("cap.performance_of_named_chip");
+  });
+  it("a model's token output and a next-generation model are not chip milestones", () => {
+    expect(indicatorIds(run("On Cambricon MLU370 cards DeepSeek-R1 reached 900 tokens per second of output."))).not.toContain("domestic_chip_capability");
+    expect(indicatorIds(run("百度计划在昆仑芯P800上训练下一代文心大模型。"))).not.toContain("domestic_chip_capability");
+    expect(indicatorIds(run("The foundry suspended shipments to Cambricon pending a review."))).not.toContain("domestic_chip_capability");
+  });
+});
