@@ -11,7 +11,7 @@ export const ANCHOR_GROUPS: Record<string, string[]> = {
   trainingWord: ["train", "训练"],
   inferenceWord: ["inferenc", "serv", "推理"],
   domesticCompute: ["domestic", "chinese", "home", "indigenous", "国产"],
-  shiftAway: ["off", "away", "rather", "instead", "alternative", "switch", "reliance", "toward", "摆脱", "转向国产", "替代"],
+  shiftAway: ["off", "away", "rather", "instead", "alternative", "switch", "reliance", "toward", "use of", "摆脱", "转向国产", "替代", "迁移", "迁往", "转移", "切换"],
   compact: ["device", "edge", "small", "compact", "lightweight", "phone", "cockpit", "端侧", "手机", "边缘", "轻量", "小模型", "车载"],
   ownFramework: ["engine", "framework", "推理引擎", "部署框架", "推理框架"],
   capitalRaise: ["ipo", "initial public", "listing", "debut", "began trading", "file", "rais", "share sale", "private placement", "上市", "募资", "定向增发", "递交"],

@@ -18,9 +18,9 @@ export const STAGE_TRIGGERS: { stage: Stage; weak: boolean; anchor: string; re: 
 /** Just before a trigger: the use did not happen or failed. */
 export const NEGATION_BEFORE = re(String.raw`(?:\b(?:not|never|no|n't|failed to|fail(?:s|ed)? to|failures? to|unable to|could not|couldn't|rather than(?: for)?|instead of|without)\b|未|没有|并未|无法|不是|并非|而非|不再)[^.;,]{0,40}$`);
 /** A negation that says an attempt failed (as opposed to "rather than", "not for"). */
-export const FAILURE = re(String.raw`\b(?:failed|fail(?:s|ed)? to|failures? to|unable to|could not|couldn't|falter\w*|unsuccessful|struggl\w*)\b|失败|无法完成|未能`);
+export const FAILURE = re(String.raw`\b(?:failed|fail(?:s|ed)? to|failures? to|unable to|could not|couldn't|falter\w*|unsuccessful|struggl\w*|(?:was|were) (?:stopped|halted|abandoned|scrapped|called off)|fell through)\b|失败|无法完成|未能|被叫停|中止|放弃`);
 /** Just after a trigger: the attempt failed. */
-export const NEGATION_AFTER = re(String.raw`^[^.;]{0,60}\b(?:falter(?:s|ed)?|failed|fails|unsuccessful|fell through|was abandoned)\b|^[^。；]{0,20}失败`);
+export const NEGATION_AFTER = re(String.raw`^[^.;]{0,60}\b(?:falter(?:s|ed)?|failed|fails|unsuccessful|fell through|(?:was|were) (?:stopped|halted|abandoned|scrapped|called off))\b|^[^。；]{0,20}(?:失败|被叫停|中止)`);
 /** Hypotheticals, capabilities and compatibility statements: not claims at all. */
 export const HYPOTHETICAL = re(String.raw`(?:\b(?:could|might|may|would|if|whether|did not say|has not said|not disclosed?)\b|兼容|可以用于|是否|未披露)[^.;]{0,80}$`);
 export const COMPATIBILITY = re(String.raw`兼容|\bcompatible with\b`);

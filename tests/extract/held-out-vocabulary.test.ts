@@ -32,3 +32,16 @@ describe("domestic chip capability", () => {
     expect(indicatorIds(run("The foundry suspended shipments to Cambricon pending a review."))).not.toContain("domestic_chip_capability");
   });
 });
+
+describe("training migration", () => {
+  it("ending the use of foreign hardware, or moving training to domestic chips (EN and ZH)", () => {
+    expect(rulesOf(run("StepFun pre-trained Step 3 on Ascend 910B chips, ending its reliance on Nvidia GPUs."), "training_migration")).toEqual(["mig.domestic_training_and_shift_away"]);
+    expect(indicatorIds(run("消息人士称，阶跃星辰计划把Step 3的预训练从英伟达集群迁移到昇腾910C上。"))).toContain("training_migration");
+    expect(indicatorIds(run("据悉，该实验室正将大模型训练迁往国产算力平台，预训练使用昇腾910B。"))).toContain("training_migration");
+  });
+  it("a domestic run that was stopped or abandoned is a failed attempt", () => {
+    const x = run("A first attempt to pre-train Kimi K3 on Cambricon MLU590 chips was abandoned after months of crashes, and the team returned to H800s.");
+    expect(rulesOf(x, "training_migration")).toContain("mig.failed_domestic_training");
+    expect(x.claims.filter((c) => !c.negated && c.chipDomestic)).toEqual([]);
+  });
+});
