@@ -30,6 +30,8 @@ describe("domestic chip capability", () => {
     expect(indicatorIds(run("On Cambricon MLU370 cards DeepSeek-R1 reached 900 tokens per second of output."))).not.toContain("domestic_chip_capability");
     expect(indicatorIds(run("百度计划在昆仑芯P800上训练下一代文心大模型。"))).not.toContain("domestic_chip_capability");
     expect(indicatorIds(run("The foundry suspended shipments to Cambricon pending a review."))).not.toContain("domestic_chip_capability");
+    expect(indicatorIds(run("Zhipu fine-tuned GLM-4.6 on a cluster of 4,000 Ascend 910B chips."))).not.toContain("domestic_chip_capability");
+    expect(indicatorIds(run("The lab will move to Ascend 950DT parts once they are available in volume."))).not.toContain("domestic_chip_capability");
   });
 });
 
