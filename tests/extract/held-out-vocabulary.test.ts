@@ -47,3 +47,16 @@ describe("training migration", () => {
     expect(x.claims.filter((c) => !c.negated && c.chipDomestic)).toEqual([]);
   });
 });
+
+describe("export controls", () => {
+  it("licences for lithography tools are a measure on a controlled item", () => {
+    expect(rulesOf(run("Japan will require an export licence for Nikon's immersion lithography scanners shipped to China."), "export_controls")).toEqual(["ec.measure_on_named_item"]);
+    expect(indicatorIds(run("日本要求对华出口的光刻机须申请出口许可。"))).toContain("export_controls");
+  });
+  it("Chinese rules that remove or bar foreign accelerators, or admit only domestic ones", () => {
+    expect(rulesOf(run("Operators were told to remove existing foreign GPUs from state-run clusters by June."), "export_controls")).toEqual(["ec.china_restricts_foreign_chips"]);
+    expect(rulesOf(run("The new rule bars the Nvidia H200 from government data centres."), "export_controls")).toEqual(["ec.china_restricts_foreign_chips"]);
+    expect(rulesOf(run("Provincial regulators said new computing hubs may buy only domestic AI chips."), "export_controls")).toEqual(["ec.china_restricts_foreign_chips"]);
+    expect(indicatorIds(run("The startup uses only domestic chips in its own lab."))).not.toContain("export_controls");
+  });
+});

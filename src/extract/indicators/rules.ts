@@ -96,7 +96,7 @@ export const RULES: IndicatorRule[] = [
 
   { id: "ec.entity_or_sanctions_list", indicator: "export_controls", weight: 0.9, evidence: (ctx) => sentencesWhere(ctx, ["listing"], (m) => m.type === "org") },
   { id: "ec.measure_on_named_item", indicator: "export_controls", weight: 0.9, evidence: (ctx) => [...sentencesWhere(ctx, ["exportMeasure"], (m) => m.type === "chip"), ...sentencesWhere(ctx, ["exportMeasure", "controlledItem"])] },
-  { id: "ec.china_restricts_foreign_chips", indicator: "export_controls", weight: 0.8, evidence: (ctx) => [...sentencesWhere(ctx, ["importRestriction"], isForeignChip), ...sentencesWhere(ctx, ["importRestriction", "foreignChipWord"])] },
+  { id: "ec.china_restricts_foreign_chips", indicator: "export_controls", weight: 0.8, evidence: (ctx) => [...sentencesWhere(ctx, ["importRestriction"], isForeignChip), ...sentencesWhere(ctx, ["importRestriction", "foreignChipWord"]), ...sentencesWhere(ctx, ["domesticOnly", "authority"])] },
 
   { id: "cap.milestone_named_chip_or_maker", indicator: "domestic_chip_capability", weight: 0.8, evidence: (ctx) => sentencesWhere(ctx, ["capabilityStrong"], (m) => isDomesticChip(m) || isCnChipMaker(m)) },
   { id: "cap.performance_of_named_chip", indicator: "domestic_chip_capability", weight: 0.7, evidence: (ctx) => sentencesWhere(ctx, ["capabilityWeak"], isDomesticChip) },
