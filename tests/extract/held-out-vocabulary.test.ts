@@ -60,3 +60,12 @@ describe("export controls", () => {
     expect(indicatorIds(run("The startup uses only domestic chips in its own lab."))).not.toContain("export_controls");
   });
 });
+
+describe("chip policy", () => {
+  it("local vouchers and payments for domestic chips, and quotas set by a named ministry", () => {
+    expect(rulesOf(run("The Shenzhen municipal government will pay half the rent of servers built on domestic accelerators."), "chip_policy_investment")).toEqual(["policy.steer_to_domestic_chips"]);
+    expect(rulesOf(run("Hangzhou offers compute vouchers to start-ups that train on home-grown chips, the city government said."), "chip_policy_investment")).toEqual(["policy.steer_to_domestic_chips"]);
+    expect(rulesOf(run("工信部提出，新建数据中心采购国产AI芯片的比例应达到七成。"), "chip_policy_investment")).toEqual(["policy.steer_to_domestic_chips"]);
+    expect(indicatorIds(run("The start-up pays for rented Nvidia servers by the hour."))).toEqual([]);
+  });
+});

@@ -23,6 +23,8 @@ export interface IndicatorRule {
 
 const CHIP_MAKER_ROLES = new Set(["chip_vendor", "foundry", "equipment_maker"]);
 const isCnChipMaker = (m: Mention) => m.type === "org" && m.entity?.country === "CN" && m.entity.roles.some((r) => CHIP_MAKER_ROLES.has(r));
+/** A named ministry, commission or regulator acts as the authority ("工信部要求..."). */
+const isGovernmentBody = (m: Mention) => m.type === "org" && m.entity?.country === "CN" && m.entity.roles.includes("government");
 const isDomesticChip = (m: Mention) => m.type === "chip" && (m.entity?.domestic ?? m.domestic ?? false);
 const isForeignChip = (m: Mention) => m.type === "chip" && !(m.entity?.domestic ?? m.domestic ?? false);
 
@@ -91,7 +93,7 @@ export const RULES: IndicatorRule[] = [
 
   { id: "invest.chip_maker_capital", indicator: "chip_policy_investment", weight: 0.8, evidence: (ctx) => sentencesWhere(ctx, ["capitalRaise"], isCnChipMaker) },
   { id: "invest.state_fund", indicator: "chip_policy_investment", weight: 0.8, evidence: (ctx) => [...sentencesWhere(ctx, ["stateFund"]), ...sentencesWhere(ctx, [], (m) => m.name === "Big Fund")] },
-  { id: "policy.steer_to_domestic_chips", indicator: "chip_policy_investment", weight: 0.8, evidence: (ctx) => sentencesWhere(ctx, ["authority", "steer", "domesticObject"]) },
+  { id: "policy.steer_to_domestic_chips", indicator: "chip_policy_investment", weight: 0.8, evidence: (ctx) => [...sentencesWhere(ctx, ["authority", "steer", "domesticObject"]), ...sentencesWhere(ctx, ["steer", "domesticObject"], isGovernmentBody)] },
   { id: "policy.fab_buildout", indicator: "chip_policy_investment", weight: 0.7, evidence: (ctx) => sentencesWhere(ctx, ["fab", "fabBuild"], (m) => isCnChipMaker(m) || isDomesticChip(m)) },
 
   { id: "ec.entity_or_sanctions_list", indicator: "export_controls", weight: 0.9, evidence: (ctx) => sentencesWhere(ctx, ["listing"], (m) => m.type === "org") },
