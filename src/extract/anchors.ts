@@ -2,12 +2,12 @@
 // pass over the text tells which sentences can possibly match a cue; the (slower) regex then runs only on
 // those. An anchor list must cover every alternative of its regex (over-matching is harmless).
 export const ANCHOR_GROUPS: Record<string, string[]> = {
-  stage: ["train", "训练", "scratch", "fine-tun", "finetun", "sft", "rl", "reinforcement", "alignment", "instruction", "inferenc", "serv", "deploy", "day", "validated", "production", "推理", "部署", "0day", "0 day", "零等待", "上线", "run", "ran", "support", "host", "throughput", "benchmark", "test", "运行", "适配", "搭载", "跑通", "支持", "吞吐", "微调", "强化学习"],
+  stage: ["train", "训练", "scratch", "fine-tun", "finetun", "sft", "rl", "reinforcement", "alignment", "instruction", "inferenc", "serv", "deploy", "day", "validated", "production", "推理", "部署", "0day", "0 day", "零等待", "上线", "run", "ran", "support", "host", "throughput", "benchmark", "test", "optimi", "tuned for", "tunes for", "tuning for", "compiled for", "ported to", "优化", "运行", "适配", "搭载", "跑通", "支持", "吞吐", "微调", "强化学习"],
   // One group per stage-trigger regex (lexicon.ts), so that each runs only where its own words occur.
   preTrainingStage: ["train", "scratch", "预训练"],
   postTrainingStage: ["train", "fine-tun", "finetun", "sft", "rl", "reinforcement", "alignment", "instruction", "训练", "微调", "强化学习"],
   inferenceStage: ["inferenc", "serv", "deploy", "day", "validated", "production", "推理", "部署", "0day", "0 day", "零等待", "上线"],
-  weakInferenceStage: ["run", "ran", "support", "host", "throughput", "benchmark", "test", "运行", "适配", "搭载", "跑通", "支持", "吞吐"],
+  weakInferenceStage: ["run", "ran", "support", "host", "throughput", "benchmark", "test", "optimi", "tuned for", "tunes for", "tuning for", "compiled for", "ported to", "优化", "运行", "适配", "搭载", "跑通", "支持", "吞吐"],
   trainingWord: ["train", "训练"],
   inferenceWord: ["inferenc", "serv", "推理"],
   domesticCompute: ["domestic", "chinese", "home", "indigenous", "国产"],

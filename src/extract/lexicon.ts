@@ -11,7 +11,7 @@ export const STAGE_TRIGGERS: { stage: Stage; weak: boolean; anchor: string; re: 
   { stage: "pretraining", weak: false, anchor: "preTrainingStage", re: re(String.raw`\bpre-?train(?:ed|ing|s)?\b|\bfrom scratch\b|预训练`) },
   { stage: "posttraining", weak: false, anchor: "postTrainingStage", re: re(String.raw`\bpost-?train(?:ed|ing|s)?\b|\bfine-?tun(?:e|ed|es|ing)\b|\bSFT\b|\bRL\b|\breinforcement[- ]learning\b|\balignment\b|\binstruction[- ]tuning\b|后训练|微调|强化学习`) },
   { stage: "inference", weak: false, anchor: "inferenceStage", re: re(String.raw`\binferenc(?:e|ing)\b|\bserv(?:e|es|ed|ing)\b|\bdeploy(?:s|ed|ing|ment)?\b|\bday[- ]?(?:0|zero|one)\b|\bvalidated configurations?\b|\bin production\b|(?<!深度)推理(?!大?模型|能力)|部署|0\s?day|零等待|上线`) },
-  { stage: "inference", weak: true, anchor: "weakInferenceStage", re: re(String.raw`\bruns?\b|\bran\b|\brunning\b|\bsupport(?:s|ed)?\b|\bhost(?:s|ed|ing)\b|\bthroughput\b|\bbenchmark(?:s|ed)?\b|\btests? running\b|运行|适配|搭载|跑通|支持|吞吐`) },
+  { stage: "inference", weak: true, anchor: "weakInferenceStage", re: re(String.raw`\bruns?\b|\bran\b|\brunning\b|\bsupport(?:s|ed)?\b|\bhost(?:s|ed|ing)\b|\bthroughput\b|\bbenchmark(?:s|ed)?\b|\btests? running\b|\boptimi[sz](?:ed|es|ing)\s+for\b|(?<!\bfine[- ]?)\btun(?:ed|es|ing)\s+for\b|\bcompiled\s+for\b|\bported\s+to\b|运行|适配|搭载|跑通|支持|吞吐|针对(?=[^，。；]{0,12}优化)`) },
   { stage: "training", weak: false, anchor: "trainingWord", re: re(String.raw`\btrain(?:ed|ing|s)?\b(?!\s+(?:servers?|accelerators?|chips?|GPUs?|cards?|workloads?|tasks?|compute)\b)|训练(?!服务器|卡|芯片|任务)`) },
 ];
 

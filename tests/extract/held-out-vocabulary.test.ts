@@ -69,3 +69,12 @@ describe("chip policy", () => {
     expect(indicatorIds(run("The start-up pays for rented Nvidia servers by the hour."))).toEqual([]);
   });
 });
+
+describe("on-device models tuned for domestic chips", () => {
+  it("'optimised for' / 'tuned for' / 针对…优化 a domestic chip is a planned inference use", () => {
+    const x = run("Alibaba shipped Qwen3-1.7B as a lightweight phone model optimized for the NPU inside the Kirin 9000S.");
+    expect(indicatorIds(x)).toEqual(expect.arrayContaining(["compact_native_models", "inference_on_domestic"]));
+    expect(run("面壁智能发布MiniCPM 4.1端侧模型，针对麒麟9010芯片做了深度优化。").claims.map((c) => `${c.subject}|${c.chip}|${c.stage}`)).toEqual(["MiniCPM4.1-8B|Huawei Kirin 9010|inference"]);
+    expect(run("Qwen3-8B was fine-tuned for the task on Ascend 910B chips.").claims.map((c) => c.stage)).toEqual(["posttraining"]);
+  });
+});
