@@ -142,6 +142,7 @@ function modelSubjectsFor(text: string, s: Span, trig: Trigger, models: Mention[
 
 /** An org named as the maker of an unnamed model ("a distilled DeepSeek model"). */
 const MAKER_OF_MODEL = /^(?:'s)?\s*(?:[\w-]+\s+){0,2}?models?\b|^的?(?:大)?模型/iu;
+const MODEL_NOUN = /\bmodels?\b|模型/iu;
 const MODEL_WORD = /\bmodels?\b|模型|\binferenc|推理|\btrain|训练/iu;
 
 export function extractClaims(doc: Doc): Claim[] {
@@ -181,7 +182,10 @@ export function extractClaims(doc: Doc): Claim[] {
       }
     }
     const vendors = new Set(chips.map((c) => c.entity?.org ?? c.org));
-    const orgUsers = here.filter((m) => m.type === "org" && m.entity && m.entity.roles.some((r) => USER_ROLES.has(r)) && !vendors.has(m.name));
+    // A chip vendor is the user when it runs a model itself ("Horizon ran a small model on its Journey 5"),
+    // not when its name is just part of the chip's ("Huawei's Ascend 910C").
+    const vendorRunsModel = (m: Mention) => test(MODEL_NOUN, body) && !chips.some((c) => c.start >= m.end && c.start - m.end <= 3);
+    const orgUsers = here.filter((m) => m.type === "org" && m.entity && (vendors.has(m.name) ? vendorRunsModel(m) : m.entity.roles.some((r) => USER_ROLES.has(r))));
     const makers = here.filter((m) => m.type === "org" && test(MAKER_OF_MODEL, text.slice(m.end, m.end + 40)));
     const modality = modalityOf(body);
     const compatibility = test(COMPATIBILITY, body);

@@ -78,3 +78,12 @@ describe("on-device models tuned for domestic chips", () => {
     expect(run("Qwen3-8B was fine-tuned for the task on Ascend 910B chips.").claims.map((c) => c.stage)).toEqual(["posttraining"]);
   });
 });
+
+describe("a chip vendor running a model on its own chip", () => {
+  it("is the subject of the claim when no model is named; its name inside the chip's is not", () => {
+    const x = run("Cambricon showed a lightweight speech model running on its MLU220 edge module at a trade fair.");
+    expect(x.claims.map((c) => `${c.subject}|${c.chip}|${c.stage}`)).toEqual(["Cambricon|Cambricon MLU220|inference"]);
+    expect(indicatorIds(x)).toEqual(expect.arrayContaining(["compact_native_models", "inference_on_domestic"]));
+    expect(run("Analysts expect Huawei Ascend 910C supply to run short this year.").claims).toEqual([]);
+  });
+});
