@@ -11,6 +11,7 @@ import { createLogger } from "../src/observability/logger.ts";
 import { createMetrics, type Metrics } from "../src/observability/metrics.ts";
 import { startMetricsServer } from "../src/observability/metrics-server.ts";
 import { createQueueEnqueue } from "../src/queue/enqueue.ts";
+import { createHostLease } from "../src/queue/host-lease.ts";
 import { JOBS_QUEUE, type JobsWorker } from "../src/queue/names.ts";
 import { requireQueueMode } from "../src/queue/queue-mode.ts";
 import { startQueueDepthCollector } from "../src/queue/queue-depth.ts";
@@ -54,7 +55,13 @@ export async function runWorker(config: Config, opts: WorkerOptions = {}): Promi
 
   const connection = createRedisConnection(redisUrl, logger, "worker");
   const queue = openJobsQueue({ connection, prefix: config.QUEUE_PREFIX, logger });
-  const deps = createJobDeps({ db: database.db, config, logger, metrics, enqueue: createQueueEnqueue(queue) });
+  const hostLease = createHostLease(connection, {
+    prefix: config.QUEUE_PREFIX,
+    minIntervalMs: config.FETCH_HOST_INTERVAL_MS,
+    // A worker that dies holding a lease frees its host after one fetch timeout.
+    leaseMs: config.FETCH_TIMEOUT_MS + 5_000,
+  });
+  const deps = createJobDeps({ db: database.db, config, logger, metrics, enqueue: createQueueEnqueue(queue), hostLease });
 
   const worker: JobsWorker = new Worker(
     JOBS_QUEUE,
