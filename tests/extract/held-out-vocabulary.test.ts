@@ -87,3 +87,12 @@ describe("a chip vendor running a model on its own chip", () => {
     expect(run("Analysts expect Huawei Ascend 910C supply to run short this year.").claims).toEqual([]);
   });
 });
+
+describe("deploying hardware", () => {
+  it("putting N chips in place is not serving a model; deploying a model is", () => {
+    expect(run("Doubao's team deployed 20,000 Ascend 910C chips in Ulanqab for evaluation.").claims.filter((c) => c.stage === "inference")).toEqual([]);
+    expect(run("据悉，通义千问团队已部署数千张寒武纪加速卡用于测试。").claims.filter((c) => c.stage === "inference")).toEqual([]);
+    expect(run("Baidu deployed ERNIE 4.5 on Kunlunxin P800 clusters.").claims.map((c) => c.stage)).toEqual(["inference"]);
+    expect(run("百度已在昆仑芯P800上部署文心4.5。").claims.map((c) => c.stage)).toEqual(["inference"]);
+  });
+});
