@@ -27,7 +27,7 @@ export const ANCHOR_GROUPS: Record<string, string[]> = {
   importRestriction: ["stop buying", "halt", "cancel", "discourag", "permitted", "allowed", "ban", "summon", "remov", "bar", "backdoor", "禁止采购", "停止采购", "约谈", "不得采购"],
   domesticOnly: ["only domestic", "only home", "only chinese", "只使用国产", "只采购国产", "仅使用国产", "仅采购国产"],
   foreignChipWord: ["foreign", "nvidia chips", "进口芯片", "境外芯片"],
-  capabilityStrong: ["mass", "volume production", "in volume", "ship", "capacity", "wafer", "yield", "output", "production target", "roadmap", "sample", "unveil", "launch", "revenue", "量产", "产能", "良率", "出货", "路线图", "营收", "营业收入", "发布", "点亮", "新一代", "下一代"],
+  capabilityStrong: ["mass", "volume production", "in volume", "shipment", "shipped", "shipping", "to ship", "will ship", "capacity", "wafer", "yield", "output", "production target", "roadmap", "sample", "unveil", "launch", "revenue", "量产", "产能", "良率", "出货", "路线图", "营收", "营业收入", "发布", "点亮", "新一代", "下一代"],
   capabilityWeak: ["outperform", "beat", "surpass", "overtake", "rival", "switched on", "brought online", "next-generation", "specification", "flop", "brought up", "bring", "对标", "超过", "万卡"],
   upcomingDomestic: ["next-generation", "will be released", "即将发布", "下一代国产"],
   chipAnaphor: ["the chip", "the accelerator", "the processor", "the card", "the part", "该芯片", "这款芯片", "这批加速器", "该加速器"],
