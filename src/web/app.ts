@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { sql } from "drizzle-orm";
+import { countBrokenFeeds } from "../store/repositories/feeds.ts";
 import { sessionSecret } from "../store/repositories/users.ts";
 import { analyticsRoutes } from "./api/analytics.ts";
 import { eventRoutes } from "./api/events.ts";
@@ -50,6 +51,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   // Counters only, no event data: left open for Prometheus scrapers (bind the port privately in production).
   app.get("/metrics", async (c) => {
+    // Feed health lives in the database (any process may have marked a feed broken): read it at scrape time.
+    metrics.feedsBroken.set(await countBrokenFeeds(db).catch(() => 0));
     c.header("Content-Type", metrics.registry.contentType);
     return c.body(await metrics.registry.metrics());
   });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { availableDrivers } from "../support/db.ts";
-import { reviews } from "../../src/store/schema.ts";
+import { addFeeds } from "../../src/store/repositories/feeds.ts";
+import { feeds, reviews } from "../../src/store/schema.ts";
 import { createHarness, type Harness } from "./harness.ts";
 import { XSS_TITLE, seedWorkspace } from "./seed.ts";
 
@@ -38,10 +39,15 @@ describe.each(availableDrivers())("JSON API on %s", (driver) => {
     expect(await res.json()).toEqual({ ok: true, db: "up" });
   });
 
-  it("serves Prometheus metrics", async () => {
+  it("serves Prometheus metrics, with broken feeds counted from the database", async () => {
+    const [feed] = await addFeeds(h.t.db, [{ url: "https://broken.example/feed.xml" }]);
+    await h.t.db.update(feeds).set({ broken: true, brokenReason: "test" }).where(eq(feeds.id, feed!.id));
     const res = await h.app.request("/metrics");
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain("chipwatch_fetches_total");
+    const text = await res.text();
+    expect(text).toContain("chipwatch_fetches_total");
+    expect(text).toMatch(/^chipwatch_feeds_broken 1$/m);
+    await h.t.db.delete(feeds).where(eq(feeds.id, feed!.id));
   });
 
   it("refuses API calls without a valid bearer token", async () => {

@@ -34,6 +34,11 @@ export async function countFeeds(db: Db): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+export async function countBrokenFeeds(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(feeds).where(eq(feeds.broken, true));
+  return Number(row?.n ?? 0);
+}
+
 export async function getFeed(db: Db, id: number): Promise<Feed | undefined> {
   const [row] = await db.select().from(feeds).where(eq(feeds.id, id));
   return row;
