@@ -12,7 +12,7 @@ import { requireQueueMode } from "../src/queue/queue-mode.ts";
 import { createRedisConnection } from "../src/queue/redis.ts";
 import { throttledWarn } from "../src/queue/throttled-log.ts";
 import { retryStartup } from "./retry-startup.ts";
-import { closeOnSignals, exitOnUncaught, type Closable } from "./shutdown.ts";
+import { type Closable, closeRedis, supervise } from "./shutdown.ts";
 
 export interface SchedulerOptions {
   logger?: Logger;
@@ -59,13 +59,10 @@ export async function runScheduler(config: Config, opts: SchedulerOptions = {}):
       connection.off("ready", onReady);
       await worker.close();
       await Promise.all([jobs.close(), ticks.close()]);
-      await connection.quit().catch(() => connection.disconnect());
+      await closeRedis(connection);
       await database.close();
     },
   };
-  if (opts.handleSignals ?? true) {
-    closeOnSignals(handle, logger);
-    exitOnUncaught(logger);
-  }
+  supervise(handle, logger, opts.handleSignals ?? true);
   return handle;
 }

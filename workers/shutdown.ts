@@ -46,3 +46,15 @@ export function exitOnUncaught(logger: Logger): void {
     process.exit(1);
   });
 }
+
+/** A long-running process's handlers: drain on SIGTERM/SIGINT, exit on a crash. Tests that embed a process skip them. */
+export function supervise(target: Closable, logger: Logger, enabled = true): void {
+  if (!enabled) return;
+  closeOnSignals(target, logger);
+  exitOnUncaught(logger);
+}
+
+/** Closes a Redis connection politely, or drops it when Redis is already gone. */
+export async function closeRedis(connection: { quit(): Promise<unknown>; disconnect(): void }): Promise<void> {
+  await connection.quit().catch(() => connection.disconnect());
+}

@@ -13,7 +13,7 @@ import { ensureAdminToken } from "../src/store/repositories/users.ts";
 import { createApp } from "../src/web/app.ts";
 import { startWebServer } from "../src/web/server.ts";
 import { retryStartup } from "./retry-startup.ts";
-import { closeOnSignals, exitOnUncaught, type Closable } from "./shutdown.ts";
+import { type Closable, closeRedis, supervise } from "./shutdown.ts";
 
 export interface WebOptions {
   logger?: Logger;
@@ -45,13 +45,10 @@ export async function runWeb(config: Config, opts: WebOptions = {}): Promise<Web
       stopDepth();
       await server.close();
       await queue.close();
-      await connection.quit().catch(() => connection.disconnect());
+      await closeRedis(connection);
       await database.close();
     },
   };
-  if (opts.handleSignals ?? true) {
-    closeOnSignals(handle, logger);
-    exitOnUncaught(logger);
-  }
+  supervise(handle, logger, opts.handleSignals ?? true);
   return handle;
 }

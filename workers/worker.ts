@@ -19,7 +19,7 @@ import { openJobsQueue } from "../src/queue/queues.ts";
 import { createRedisConnection } from "../src/queue/redis.ts";
 import { throttledWarn } from "../src/queue/throttled-log.ts";
 import { retryStartup } from "./retry-startup.ts";
-import { closeOnSignals, exitOnUncaught, type Closable } from "./shutdown.ts";
+import { type Closable, closeRedis, supervise } from "./shutdown.ts";
 
 export interface WorkerOptions {
   logger?: Logger;
@@ -104,13 +104,10 @@ export async function runWorker(config: Config, opts: WorkerOptions = {}): Promi
       // close() stops taking jobs and waits for the active ones to finish.
       await worker.close();
       await queue.close();
-      await connection.quit().catch(() => connection.disconnect());
+      await closeRedis(connection);
       await database.close();
     },
   };
-  if (opts.handleSignals ?? true) {
-    closeOnSignals(handle, logger);
-    exitOnUncaught(logger);
-  }
+  supervise(handle, logger, opts.handleSignals ?? true);
   return handle;
 }
