@@ -12,7 +12,7 @@ import { requireQueueMode } from "../src/queue/queue-mode.ts";
 import { createRedisConnection } from "../src/queue/redis.ts";
 import { throttledWarn } from "../src/queue/throttled-log.ts";
 import { retryStartup } from "./retry-startup.ts";
-import { type Closable, closeRedis, supervise } from "./shutdown.ts";
+import { type Closable, closeRedis, supervise } from "../src/app/shutdown.ts";
 
 export interface SchedulerOptions {
   logger?: Logger;

@@ -13,7 +13,7 @@ import { ensureAdminToken } from "../src/store/repositories/users.ts";
 import { createApp } from "../src/web/app.ts";
 import { startWebServer } from "../src/web/server.ts";
 import { retryStartup } from "./retry-startup.ts";
-import { type Closable, closeRedis, supervise } from "./shutdown.ts";
+import { type Closable, closeRedis, supervise } from "../src/app/shutdown.ts";
 
 export interface WebOptions {
   logger?: Logger;

@@ -19,7 +19,7 @@ import { openJobsQueue } from "../src/queue/queues.ts";
 import { createRedisConnection } from "../src/queue/redis.ts";
 import { throttledWarn } from "../src/queue/throttled-log.ts";
 import { retryStartup } from "./retry-startup.ts";
-import { type Closable, closeRedis, supervise } from "./shutdown.ts";
+import { type Closable, closeRedis, supervise } from "../src/app/shutdown.ts";
 
 export interface WorkerOptions {
   logger?: Logger;

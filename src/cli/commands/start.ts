@@ -1,9 +1,9 @@
-import { closeOnSignals } from "../../../workers/shutdown.ts";
+import { supervise } from "../../app/shutdown.ts";
 import { startEmbedded } from "../../app/embedded.ts";
 import type { Command } from "../context.ts";
 
 export const start: Command = async (_args, { config, logger }) => {
   const monitor = await startEmbedded(config, logger);
-  closeOnSignals({ close: () => monitor.stop() }, logger);
+  supervise({ close: () => monitor.stop() }, logger);
   return -1;
 };
