@@ -18,7 +18,8 @@ export interface Doc {
   readonly sentences: Span[];
   /** Mentions of each sentence. */
   readonly sentenceMentions: Mention[][];
-  /** Per sentence, a bit mask of the anchor groups (anchors.ts) that occur in it. */
+  /** Per sentence, a bit mask of the anchor groups (anchors.ts) that occur in it (a reused buffer: entries
+   * past the last sentence are stale). */
   readonly sentenceAnchors: Int32Array;
 }
 
@@ -43,7 +44,7 @@ export function indexBySentence(sentences: Span[], mentions: Mention[], anchors:
       sentenceMentions[si]!.push(m);
     }
   }
-  const sentenceAnchors = new Int32Array(n);
+  const sentenceAnchors = anchors.sentenceMasks(n);
   if (n === 0) return { sentenceMentions, sentenceAnchors };
   si = 0;
   for (let h = 0; h < anchors.length; h++) {

@@ -71,8 +71,16 @@ export interface CompiledCatalog {
 }
 
 export const PATTERN_BREAK = 1;
+/** A family stem: a hit may start a version name. */
+export const PATTERN_STEM = 2;
+/** A catalog name: a hit may be a mention of its targets. */
+export const PATTERN_TARGET = 4;
 /** A family stem or a catalog name: the hit may be a mention. */
-export const PATTERN_NAME = 2;
+export const PATTERN_NAME = PATTERN_STEM | PATTERN_TARGET;
+/** The pattern starts / ends with a Latin word character (a word boundary is needed there). Copied here
+ * so that hits inside longer words are dropped without reading their PatternInfo (a cache miss each). */
+export const PATTERN_ASCII_START = 8;
+export const PATTERN_ASCII_END = 16;
 
 export const nameKey = (s: string): string => s.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 
@@ -198,7 +206,9 @@ export function compileCatalog(data: CatalogData): CompiledCatalog {
   for (const c of BREAK_CHARS) patternFor(String.fromCharCode(foldTable[c]!)).sentenceBreak = true;
   for (const s of patternStrings) if (s.length === 0 || s.charCodeAt(0) === SEPARATOR) throw new Error(`bad pattern "${s}"`);
   const automaton = buildAutomaton(patternStrings, foldTable);
-  const patternRole = Uint8Array.from(patterns, (p) => (p.sentenceBreak ? PATTERN_BREAK : 0) | (p.stemOf.length > 0 || p.targets.length > 0 ? PATTERN_NAME : 0));
+  const patternRole = Uint8Array.from(patterns, (p) =>
+    (p.sentenceBreak ? PATTERN_BREAK : 0) | (p.stemOf.length > 0 ? PATTERN_STEM : 0) | (p.targets.length > 0 ? PATTERN_TARGET : 0) |
+    (p.asciiStart ? PATTERN_ASCII_START : 0) | (p.asciiEnd ? PATTERN_ASCII_END : 0));
   const patternAnchorMask = Int32Array.from(patterns, (p) => p.anchorMask);
   return { entities, byCanonical, byKey, resolvedNames: new Map(), patterns, patternRole, patternAnchorMask, families, automaton, foldTable, wordChar };
 }

@@ -2,7 +2,7 @@
 // stems, context checks for ambiguous aliases, then leftmost-longest selection per layer (orgs apart from
 // models and chips, so that "Nvidia H20" yields both Nvidia and Nvidia H20).
 import { HitBuffer, scan } from "./automaton.ts";
-import { nameKey, PATTERN_BREAK, PATTERN_NAME, type CatalogEntity, type CompiledCatalog } from "./compile.ts";
+import { nameKey, PATTERN_ASCII_END, PATTERN_ASCII_START, PATTERN_BREAK, PATTERN_NAME, PATTERN_STEM, PATTERN_TARGET, type CatalogEntity, type CompiledCatalog } from "./compile.ts";
 import { contextConfirmed, CueText } from "./disambiguate.ts";
 import { extendVersion } from "./versions.ts";
 import type { EntityType } from "./types.ts";
@@ -38,10 +38,11 @@ const candidate = (m: Mention, context: boolean, needsCapital: boolean, versione
 });
 const isUpper = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0xff21 && c <= 0xff3a);
 
-function boundaryOk(cat: CompiledCatalog, text: string, start: number, end: number, asciiStart: boolean, asciiEnd: boolean): boolean {
-  const w = cat.wordChar;
-  if (asciiStart && start > 0 && w[text.charCodeAt(start - 1)] === 1) return false;
-  if (asciiEnd && end < text.length && w[text.charCodeAt(end)] === 1) {
+/** Whether a Latin word character ends right before `start` (the hit is inside a longer word). */
+const wordBefore = (w: Uint8Array, text: string, start: number) => start > 0 && w[text.charCodeAt(start - 1)] === 1;
+
+function endBoundaryOk(w: Uint8Array, text: string, end: number): boolean {
+  if (end < text.length && w[text.charCodeAt(end)] === 1) {
     // Plural of a product code or name: "H20s", "910Bs", "Ascend NPUs" -- an 's' then a boundary.
     const c = text.charCodeAt(end);
     const after = end + 1 < text.length ? text.charCodeAt(end + 1) : 0x20;
@@ -60,6 +61,15 @@ export class AnchorHits {
   reset(): void {
     this.length = 0;
     this.union = 0;
+  }
+  /** Per-sentence mask unions (see indexBySentence), zeroed for sentences [0, n): kept here rather than
+   * allocated per article, where a new Int32Array cost more than filling it. Valid, like the hits, until
+   * the next article. */
+  private perSentence: Int32Array = new Int32Array(64);
+  sentenceMasks(n: number): Int32Array {
+    if (this.perSentence.length < n) this.perSentence = new Int32Array(Math.max(n, this.perSentence.length * 2));
+    else this.perSentence.fill(0, 0, n);
+    return this.perSentence;
   }
   push(start: number, mask: number): void {
     if (this.length === this.starts.length) {
@@ -94,7 +104,7 @@ export function findMentions(cat: CompiledCatalog, text: string, anchors?: Ancho
   anchors?.reset();
   if (breaks) breaks.length = 0;
   const candidates: Candidate[] = [];
-  const { patternRole, patternAnchorMask } = cat;
+  const { patternRole, patternAnchorMask, wordChar } = cat;
   const { patternLength } = cat.automaton;
   for (let h = 0; h < hits.length; h++) {
     const end = hits.ends[h]!;
@@ -104,15 +114,15 @@ export function findMentions(cat: CompiledCatalog, text: string, anchors?: Ancho
     if ((role & PATTERN_BREAK) !== 0) breaks?.push(start);
     const mask = patternAnchorMask[pid]!;
     if (anchors && mask !== 0) anchors.push(start, mask);
-    if ((role & PATTERN_NAME) === 0) continue;
-    const info = cat.patterns[pid]!;
-    for (const famId of info.stemOf) {
-      if (info.asciiStart && start > 0 && cat.wordChar[text.charCodeAt(start - 1)] === 1) continue;
-      const found = extendVersion(cat, cat.families[famId]!, text, start, end);
-      if (found) candidates.push(candidate(found, false, false, true));
+    if ((role & PATTERN_NAME) === 0 || ((role & PATTERN_ASCII_START) !== 0 && wordBefore(wordChar, text, start))) continue;
+    if ((role & PATTERN_STEM) !== 0) {
+      for (const famId of cat.patterns[pid]!.stemOf) {
+        const found = extendVersion(cat, cat.families[famId]!, text, start, end);
+        if (found) candidates.push(candidate(found, false, false, true));
+      }
     }
-    if (info.targets.length === 0 || !boundaryOk(cat, text, start, end, info.asciiStart, info.asciiEnd)) continue;
-    for (const t of info.targets) {
+    if ((role & PATTERN_TARGET) === 0 || ((role & PATTERN_ASCII_END) !== 0 && !endBoundaryOk(wordChar, text, end))) continue;
+    for (const t of cat.patterns[pid]!.targets) {
       const e = cat.entities[t.entity]!;
       candidates.push(candidate({ type: e.type, start, end, entity: e, name: e.canonical, discovered: false }, t.context, t.needsCapital, false));
     }
