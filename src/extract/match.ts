@@ -2,7 +2,7 @@
 // stems, context checks for ambiguous aliases, then leftmost-longest selection per layer (orgs apart from
 // models and chips, so that "Nvidia H20" yields both Nvidia and Nvidia H20).
 import { HitBuffer, scan } from "./automaton.ts";
-import { nameKey, PATTERN_ASCII_END, PATTERN_ASCII_START, PATTERN_BREAK, PATTERN_NAME, PATTERN_STEM, PATTERN_TARGET, type CatalogEntity, type CompiledCatalog } from "./compile.ts";
+import { nameKey, PATTERN_ASCII_END, PATTERN_ASCII_START, PATTERN_BREAK, PATTERN_NAME, PATTERN_STEM, PATTERN_TARGET, TARGET_CONTEXT, TARGET_NEEDS_CAPITAL, type CatalogEntity, type CompiledCatalog } from "./compile.ts";
 import { contextConfirmed, CueText } from "./disambiguate.ts";
 import { extendVersion } from "./versions.ts";
 import type { EntityType } from "./types.ts";
@@ -104,7 +104,7 @@ export function findMentions(cat: CompiledCatalog, text: string, anchors?: Ancho
   anchors?.reset();
   if (breaks) breaks.length = 0;
   const candidates: Candidate[] = [];
-  const { patternRole, patternAnchorMask, wordChar } = cat;
+  const { patternRole, patternAnchorMask, wordChar, targetFirst, targetEntity, targetFlags } = cat;
   const { patternLength } = cat.automaton;
   for (let h = 0; h < hits.length; h++) {
     const end = hits.ends[h]!;
@@ -122,9 +122,10 @@ export function findMentions(cat: CompiledCatalog, text: string, anchors?: Ancho
       }
     }
     if ((role & PATTERN_TARGET) === 0 || ((role & PATTERN_ASCII_END) !== 0 && !endBoundaryOk(wordChar, text, end))) continue;
-    for (const t of cat.patterns[pid]!.targets) {
-      const e = cat.entities[t.entity]!;
-      candidates.push(candidate({ type: e.type, start, end, entity: e, name: e.canonical, discovered: false }, t.context, t.needsCapital, false));
+    for (let k = targetFirst[pid]!, last = targetFirst[pid + 1]!; k < last; k++) {
+      const e = cat.entities[targetEntity[k]!]!;
+      const flags = targetFlags[k]!;
+      candidates.push(candidate({ type: e.type, start, end, entity: e, name: e.canonical, discovered: false }, (flags & TARGET_CONTEXT) !== 0, (flags & TARGET_NEEDS_CAPITAL) !== 0, false));
     }
   }
   if (candidates.length === 0) return [];
