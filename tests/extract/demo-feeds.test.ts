@@ -1,4 +1,6 @@
-// Held-out check: the demo feeds were written independently of the dev set, under the same labelling guide.
+// Second check beside the dev set: the demo feeds were written independently of it, under the same labelling guide
+// (0.831 indicator F1 before any rule was tuned on them; the rules were improved from their misses since, so this is
+// now a regression guard, not a held-out score).
 // They go through the real ingest path (bytes -> decoded text -> parsed items) before extraction, and the
 // indicators are compared with demo/feeds/expected.json ("borderline" ids are neither required nor penalised).
 import { readFileSync } from "node:fs";
@@ -24,7 +26,7 @@ async function predictedByGuid(files: Iterable<string>): Promise<Map<string, str
   return out;
 }
 
-describe("demo feeds (held out)", () => {
+describe("demo feeds (written apart from the dev set, but tuned on since: a regression guard, not a held-out score)", () => {
   it("indicator micro-F1 stays above the reached level; hard negatives get no indicator", async () => {
     const expected = JSON.parse(readFileSync(path.join(FEEDS, "expected.json"), "utf8")) as Expected[];
     const predicted = await predictedByGuid(new Set(expected.map((e) => e.file)));
