@@ -4,7 +4,7 @@
 // The figure is dominated by the poll interval (expected p50 ~30 s, p95 ~57 s plus processing).
 import { sql } from "drizzle-orm";
 import { startFeedServer } from "./sim/feed-server.ts";
-import { createBenchDatabase, startCluster } from "./sim/cluster.ts";
+import { benchEnv, createBenchDatabase, startCluster } from "./sim/cluster.ts";
 import { articles, eventSources, feeds as feedsTable } from "../src/store/schema.ts";
 import { queryRows } from "../src/store/db.ts";
 
@@ -45,16 +45,7 @@ export async function benchLatency(o: LatencyOptions): Promise<{ result: Latency
     const cluster = await startCluster({
       databaseUrl: db.url,
       workers: 1,
-      env: {
-        ALLOW_PRIVATE_NETWORKS: "true",
-        FETCH_HOST_INTERVAL_MS: "0",
-        SCHEDULER_TICK_MS: "1000",
-        WORKER_CONCURRENCY: "8",
-        FEED_MIN_INTERVAL_S: String(INTERVAL_S),
-        FEED_DEFAULT_INTERVAL_S: String(INTERVAL_S),
-        FEED_MAX_INTERVAL_S: String(INTERVAL_S),
-        LOG_LEVEL: "error",
-      },
+      env: benchEnv({ tickMs: 1000, concurrency: 8, intervals: { min: INTERVAL_S, default: INTERVAL_S, max: INTERVAL_S } }),
     });
     try {
       const stopAt = Date.now() + o.publishSeconds * 1000;

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFeedServer } from "./sim/feed-server.ts";
-import { createBenchDatabase, startCluster } from "./sim/cluster.ts";
+import { benchEnv, createBenchDatabase, startCluster } from "./sim/cluster.ts";
 import { memoryMb, spawnNode, waitFor } from "./sim/processes.ts";
 import { pipelineStats, type PipelineStats } from "./sim/stats.ts";
 import { addFeeds } from "../src/store/repositories/feeds.ts";
@@ -34,14 +34,7 @@ const PORTS = 16;
 const TIMEOUT_MS = 15 * 60_000;
 
 function baseEnv(o: PipelineOptions): Record<string, string> {
-  return {
-    ALLOW_PRIVATE_NETWORKS: "true",
-    FETCH_HOST_INTERVAL_MS: "0",
-    SCHEDULER_TICK_MS: "200",
-    WORKER_CONCURRENCY: String(o.concurrency),
-    POLL_CONCURRENCY: String(Math.min(o.concurrency, 64)),
-    LOG_LEVEL: "error",
-  };
+  return benchEnv({ tickMs: 200, concurrency: o.concurrency, extra: { POLL_CONCURRENCY: String(Math.min(o.concurrency, 64)) } });
 }
 
 async function embeddedRun(o: PipelineOptions): Promise<Run> {

@@ -4,7 +4,7 @@
 // real thing); the feeds-per-second load is what matters, and 10,000 feeds / 120 s is 7.5x the production rate.
 import { sql } from "drizzle-orm";
 import { startFeedServer } from "./sim/feed-server.ts";
-import { createBenchDatabase, startCluster } from "./sim/cluster.ts";
+import { benchEnv, createBenchDatabase, startCluster } from "./sim/cluster.ts";
 import { feeds as feedsTable } from "../src/store/schema.ts";
 import { queryRows } from "../src/store/db.ts";
 
@@ -51,16 +51,11 @@ export async function benchScheduler(o: SchedulerOptions): Promise<{ result: Sch
     const cluster = await startCluster({
       databaseUrl: db.url,
       workers: WORKERS,
-      env: {
-        ALLOW_PRIVATE_NETWORKS: "true",
-        FETCH_HOST_INTERVAL_MS: "0",
-        SCHEDULER_TICK_MS: "1000",
-        WORKER_CONCURRENCY: "16",
-        FEED_MIN_INTERVAL_S: String(Math.max(10, Math.min(interval, 300))),
-        FEED_DEFAULT_INTERVAL_S: String(interval),
-        FEED_MAX_INTERVAL_S: String(Math.max(60, interval)),
-        LOG_LEVEL: "error",
-      },
+      env: benchEnv({
+        tickMs: 1000,
+        concurrency: 16,
+        intervals: { min: Math.max(10, Math.min(interval, 300)), default: interval, max: Math.max(60, interval) },
+      }),
     });
     const end = t0 + spread + Math.min(interval * 250, 30_000);
     try {

@@ -2,7 +2,7 @@
 // items are published at R per second. The worker's RSS is sampled every 10 s; the slope (least squares, after a
 // one-minute warm-up) shows whether memory grows with work done. A leak shows as a steady positive slope.
 import { startFeedServer } from "./sim/feed-server.ts";
-import { createBenchDatabase, startCluster } from "./sim/cluster.ts";
+import { benchEnv, createBenchDatabase, startCluster } from "./sim/cluster.ts";
 import { feeds as feedsTable } from "../src/store/schema.ts";
 import { pipelineStats } from "./sim/stats.ts";
 
@@ -40,16 +40,7 @@ export async function benchSoak(o: SoakOptions): Promise<{ result: SoakResult; m
     const cluster = await startCluster({
       databaseUrl: db.url,
       workers: 1,
-      env: {
-        ALLOW_PRIVATE_NETWORKS: "true",
-        FETCH_HOST_INTERVAL_MS: "0",
-        SCHEDULER_TICK_MS: "1000",
-        WORKER_CONCURRENCY: "8",
-        FEED_MIN_INTERVAL_S: "10",
-        FEED_DEFAULT_INTERVAL_S: "10",
-        FEED_MAX_INTERVAL_S: "60",
-        LOG_LEVEL: "error",
-      },
+      env: benchEnv({ tickMs: 1000, concurrency: 8, intervals: { min: 10, default: 10, max: 60 } }),
     });
     const samples: [number, number][] = [];
     const started = Date.now();

@@ -9,6 +9,33 @@ import { spawnNode, memoryMb, type NodeProcess } from "./processes.ts";
 export const ADMIN_PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
+/**
+ * Environment of every benchmark process: the simulated feeds live on loopback, one host serves many feeds (so no
+ * per-host interval), quiet logs, and the given feed intervals and concurrency.
+ */
+export function benchEnv(o: {
+  tickMs: number;
+  concurrency: number;
+  intervals?: { min: number; default: number; max: number };
+  extra?: Record<string, string>;
+}): Record<string, string> {
+  return {
+    ALLOW_PRIVATE_NETWORKS: "true",
+    FETCH_HOST_INTERVAL_MS: "0",
+    SCHEDULER_TICK_MS: String(o.tickMs),
+    WORKER_CONCURRENCY: String(o.concurrency),
+    LOG_LEVEL: "error",
+    ...(o.intervals
+      ? {
+          FEED_MIN_INTERVAL_S: String(o.intervals.min),
+          FEED_DEFAULT_INTERVAL_S: String(o.intervals.default),
+          FEED_MAX_INTERVAL_S: String(o.intervals.max),
+        }
+      : {}),
+    ...o.extra,
+  };
+}
+
 export interface BenchDatabase {
   url: string;
   database: Database;

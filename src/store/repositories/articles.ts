@@ -23,18 +23,22 @@ export async function insertNewArticles(db: Db, rows: NewArticle[]): Promise<Art
   return out;
 }
 
-/** Of the given URLs, those already stored: lets a poll skip work for items it has seen. */
-export async function existingArticleUrls(db: Db, urls: string[]): Promise<Set<string>> {
-  if (urls.length === 0) return new Set();
+/** Of the given values of a unique-ish article column, those already stored. */
+async function storedValues(db: Db, column: typeof articles.url | typeof articles.contentHash, values: string[]): Promise<Set<string>> {
   const found = new Set<string>();
-  for (let i = 0; i < urls.length; i += BATCH) {
+  for (let i = 0; i < values.length; i += BATCH) {
     const rows = await db
-      .select({ url: articles.url })
+      .select({ value: column })
       .from(articles)
-      .where(inArray(articles.url, urls.slice(i, i + BATCH)));
-    for (const r of rows) found.add(r.url);
+      .where(inArray(column, values.slice(i, i + BATCH)));
+    for (const r of rows) found.add(r.value);
   }
   return found;
+}
+
+/** Of the given URLs, those already stored: lets a poll skip work for items it has seen. */
+export function existingArticleUrls(db: Db, urls: string[]): Promise<Set<string>> {
+  return storedValues(db, articles.url, urls);
 }
 
 /** The body the extractor sees: the full page when it was fetched and is longer, else the feed's summary. */
@@ -166,16 +170,8 @@ export async function assignCluster(
 }
 
 /** Of the given content hashes, those already stored (the same text under another URL). */
-export async function existingContentHashes(db: Db, hashes: string[]): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (let i = 0; i < hashes.length; i += BATCH) {
-    const rows = await db
-      .select({ hash: articles.contentHash })
-      .from(articles)
-      .where(inArray(articles.contentHash, hashes.slice(i, i + BATCH)));
-    for (const r of rows) found.add(r.hash);
-  }
-  return found;
+export function existingContentHashes(db: Db, hashes: string[]): Promise<Set<string>> {
+  return storedValues(db, articles.contentHash, hashes);
 }
 
 /**
