@@ -17,8 +17,11 @@ export interface NodeProcess {
   alive(): boolean;
 }
 
+// Extra node flags for every process, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" to profile a benchmark.
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+
 export function spawnNode(entry: string, args: string[], env: Record<string, string>): NodeProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", resolve(REPO_ROOT, entry), ...args], {
+  const child = spawn(process.execPath, [...NODE_ARGS, "--import", "tsx", resolve(REPO_ROOT, entry), ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe", "ipc"],

@@ -25,49 +25,93 @@ function tokens(text: string): string[] {
   return text.normalize("NFKC").toLowerCase().match(TOKEN) ?? [];
 }
 
-/** sha256 (hex) of the normalised title and text: equal for copies that differ only in spacing, case, punctuation. */
-export function contentHash(title: string, text: string): string {
-  return createHash("sha256").update(`${normaliseForHash(title)}\n${normaliseForHash(text)}`).digest("hex");
+function sha256Of(titleTokens: string[], textTokens: string[]): string {
+  return createHash("sha256").update(`${titleTokens.join(" ")}\n${textTokens.join(" ")}`).digest("hex");
 }
 
-/** 32-bit FNV-1a with a seed; two seeds give the 64 bits without BigInt arithmetic in the loop. */
-function fnv1a(s: string, seed: number): number {
-  let h = 0x811c9dc5 ^ seed;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  // Final avalanche (murmur3 fmix32) so that similar shingles do not share bits.
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+/** sha256 (hex) of the normalised title and text: equal for copies that differ only in spacing, case, punctuation. */
+export function contentHash(title: string, text: string): string {
+  return sha256Of(tokens(title), tokens(text));
 }
 
 /** 64-bit SimHash (unsigned) over token 3-grams; texts shorter than a shingle use the tokens themselves. */
 export function simhash64(text: string): bigint {
-  const toks = tokens(text);
-  const shingles: string[] = [];
-  if (toks.length < SHINGLE) shingles.push(...toks);
-  for (let i = 0; i + SHINGLE <= toks.length; i++) shingles.push(toks.slice(i, i + SHINGLE).join(" "));
-  if (shingles.length === 0) return 0n;
+  return simhashOfTokens(tokens(text));
+}
 
-  const weights = new Int32Array(64);
-  for (const s of shingles) {
-    const lo = fnv1a(s, 0);
-    const hi = fnv1a(s, 0x9e3779b9);
-    for (let bit = 0; bit < 32; bit++) {
-      weights[bit]! += (lo >>> bit) & 1 ? 1 : -1;
-      weights[bit + 32]! += (hi >>> bit) & 1 ? 1 : -1;
+/**
+ * Both fingerprints of an article, tokenising once: the content hash of (title, text) and the SimHash of the title
+ * and text together (the same value as simhash64(`${title}\n\n${text}`)).
+ */
+export function fingerprint(title: string, text: string): { contentHash: string; simhash: bigint } {
+  const titleTokens = tokens(title);
+  const textTokens = tokens(text);
+  return { contentHash: sha256Of(titleTokens, textTokens), simhash: simhashOfTokens(titleTokens.concat(textTokens)) };
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** Seed of the high 32 bits: two seeded 32-bit FNV-1a hashes give the 64 bits without BigInt arithmetic. */
+const HIGH_SEED = 0x9e3779b9;
+const SPACE = 0x20;
+
+/** murmur3 fmix32: the final avalanche, so that similar shingles do not share bits. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+// Per-nibble histograms of the shingle hashes (16 nibbles x 16 values): 16 increments per shingle instead of 64
+// per-bit votes; the bit counts are summed from them once per text. Reused, since hashing is synchronous.
+const nibbleCounts = new Int32Array(256);
+
+/**
+ * The SimHash of a token list. Each shingle is the tokens joined by single spaces, hashed with FNV-1a (both halves
+ * in one pass, without building the joined string); a bit is set when most shingle hashes have it set.
+ */
+function simhashOfTokens(toks: string[]): bigint {
+  const width = toks.length < SHINGLE ? 1 : SHINGLE;
+  const shingles = toks.length < SHINGLE ? toks.length : toks.length - SHINGLE + 1;
+  if (shingles === 0) return 0n;
+  nibbleCounts.fill(0);
+  for (let i = 0; i < shingles; i++) {
+    let lo = FNV_OFFSET;
+    let hi = FNV_OFFSET ^ HIGH_SEED;
+    for (let k = 0; k < width; k++) {
+      if (k > 0) {
+        lo = Math.imul(lo ^ SPACE, FNV_PRIME);
+        hi = Math.imul(hi ^ SPACE, FNV_PRIME);
+      }
+      const token = toks[i + k]!;
+      for (let j = 0; j < token.length; j++) {
+        const c = token.charCodeAt(j);
+        lo = Math.imul(lo ^ c, FNV_PRIME);
+        hi = Math.imul(hi ^ c, FNV_PRIME);
+      }
+    }
+    lo = fmix32(lo);
+    hi = fmix32(hi);
+    for (let n = 0; n < 8; n++) {
+      nibbleCounts[(n << 4) | ((lo >>> (n << 2)) & 15)]!++;
+      nibbleCounts[((n + 8) << 4) | ((hi >>> (n << 2)) & 15)]!++;
     }
   }
   let lo = 0;
   let hi = 0;
-  for (let bit = 0; bit < 32; bit++) {
-    if (weights[bit]! > 0) lo |= 1 << bit;
-    if (weights[bit + 32]! > 0) hi |= 1 << bit;
+  for (let n = 0; n < 16; n++) {
+    for (let b = 0; b < 4; b++) {
+      let ones = 0;
+      for (let v = 0; v < 16; v++) if ((v >>> b) & 1) ones += nibbleCounts[(n << 4) | v]!;
+      // The vote: +1 per shingle with the bit set, -1 per shingle without; the bit is set when the sum is positive.
+      if (2 * ones > shingles) {
+        const bit = ((n & 7) << 2) | b;
+        if (n < 8) lo |= 1 << bit;
+        else hi |= 1 << bit;
+      }
+    }
   }
   return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
 }

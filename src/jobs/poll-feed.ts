@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { canonicalUrl } from "../ingest/canonical-url.ts";
 import { decodeFeedBytes } from "../ingest/decode.ts";
-import { contentHash, simhash64 } from "../ingest/dedup.ts";
+import { fingerprint } from "../ingest/dedup.ts";
 import { fetchFeed } from "../ingest/fetcher.ts";
 import { parseFeed } from "../ingest/parse.ts";
 import { FeedParseError, FetchError, type FeedItem, type FetchResult, type ParsedFeed } from "../ingest/types.ts";
@@ -39,7 +39,7 @@ export function toArticleRows(feed: Feed, parsed: ParsedFeed, base: string): New
     if (!url || seen.has(url)) continue;
     seen.add(url);
     const title = item.title || item.summary.slice(0, 120) || url;
-    const hashable = `${title}\n\n${item.summary}`;
+    const { contentHash, simhash } = fingerprint(title, item.summary);
     rows.push({
       feedId: feed.id,
       url,
@@ -49,9 +49,9 @@ export function toArticleRows(feed: Feed, parsed: ParsedFeed, base: string): New
       lang: feed.lang ?? parsed.language,
       author: item.author,
       publishedAt: item.published,
-      contentHash: contentHash(title, item.summary),
+      contentHash,
       // Postgres bigint is signed; the hash is 64 unsigned bits.
-      simhash: BigInt.asIntN(64, simhash64(hashable)),
+      simhash: BigInt.asIntN(64, simhash),
     });
   }
   return rows;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentHash, hammingDistance, isNearDuplicate, NEAR_DUPLICATE_DISTANCE, simhash64 } from "../../src/ingest/dedup.ts";
+import { contentHash, fingerprint, hammingDistance, isNearDuplicate, NEAR_DUPLICATE_DISTANCE, simhash64 } from "../../src/ingest/dedup.ts";
 
 const EN_ORIGINAL = `Chinese artificial intelligence company DeepSeek said on Thursday that its latest model was trained
 in part on Huawei's Ascend 910C processors, marking one of the most significant tests so far of China's effort to
@@ -60,6 +60,32 @@ describe("simhash64", () => {
     expect(simhash64(ZH_ORIGINAL) < 1n << 64n).toBe(true);
     expect(simhash64("")).toBe(0n);
     expect(simhash64("昇腾")).not.toBe(0n);
+  });
+});
+
+describe("stored fingerprints", () => {
+  // Hashes are stored and compared with those of later articles: a faster implementation must give the same values.
+  // These were computed by the first (string-joining, per-bit voting) implementation.
+  it("keeps the values of earlier versions", () => {
+    const en = "DeepSeek said its latest model was trained on Huawei's Ascend 910C processors.";
+    const zh = "深度求索公司最新发布的大模型部分训练工作在华为昇腾910C芯片集群上完成。";
+    expect(simhash64(en).toString(16)).toBe("cddec08c257ea90a");
+    expect(simhash64(zh).toString(16)).toBe("8b0c2ee3b0030b8c");
+    expect(simhash64("昇腾").toString(16)).toBe("c48d0100840200");
+    expect(simhash64("ab cd").toString(16)).toBe("1458981108802404");
+    expect(contentHash("Title", en)).toBe("46797b7a0761fb0fae78fc06fc0f97c3a9299665a2d28e00ad78f27f1c43e2f3");
+  });
+
+  it("fingerprint() gives what contentHash and simhash64 of title and text give", () => {
+    for (const [title, text] of [
+      ["DeepSeek on Ascend", EN_ORIGINAL],
+      ["华为昇腾", ZH_SYNDICATED],
+      ["ΟΔΟΣ", "Σ then text"],
+      ["", ""],
+      ["one", ""],
+    ] as const) {
+      expect(fingerprint(title, text)).toEqual({ contentHash: contentHash(title, text), simhash: simhash64(`${title}\n\n${text}`) });
+    }
   });
 });
 
