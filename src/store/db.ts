@@ -42,9 +42,37 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return openPglite(opts.dataDir ?? "memory://", opts.loadDataDir);
 }
 
+type Client = postgres.Sql | postgres.TransactionSql;
+
+/**
+ * The client as drizzle should see it: every query a named prepared statement. drizzle runs ordinary queries with
+ * `unsafe(text, params, { prepare: false })`, on which postgres.js describes the statement first and binds it
+ * after the answer, so every query with parameters costs two round trips and a parse on the server
+ * (drizzle-orm#6096). Prepared, a repeated statement costs one. The statements that run per job have fixed text
+ * (bulk.ts), so the per-connection statement cache stays small; connections are recycled (max_lifetime) anyway.
+ */
+function preparing<T extends Client>(client: T): T {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop === "unsafe") {
+        return (query: string, params?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params, { ...options, prepare: true });
+      }
+      if (prop === "begin" || prop === "savepoint") {
+        return (...args: unknown[]) => {
+          const body = args.pop() as (tx: postgres.TransactionSql) => unknown;
+          const method = Reflect.get(target, prop, receiver) as (...a: unknown[]) => unknown;
+          return method.call(target, ...args, (tx: postgres.TransactionSql) => body(preparing(tx)));
+        };
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
+
 async function openPostgres(url: string, max: number): Promise<Database> {
   const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10 });
-  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  const db = drizzlePostgres(preparing(client), { schema }) as unknown as Db;
   return {
     db,
     driver: "postgres",
