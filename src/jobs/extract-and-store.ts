@@ -3,20 +3,22 @@
 import { extract } from "../extract/extract.ts";
 import type { Extraction } from "../extract/types.ts";
 import { NEAR_DUPLICATE_DISTANCE } from "../ingest/dedup.ts";
-import { articleBody, assignClusters, type Article } from "../store/repositories/articles.ts";
-import { saveExtractions, type SavedExtraction } from "../store/repositories/extractions.ts";
+import { articleBody, insertNewArticles, type Article, type NewArticle } from "../store/repositories/articles.ts";
+import { assignClusters, storiesFor } from "../store/repositories/clusters.ts";
+import { saveExtractions, writeExtractions, type SavedExtraction } from "../store/repositories/extractions.ts";
+import type { Db } from "../store/db.ts";
 import type { JobDeps } from "./types.ts";
 
 export function extractArticleText(article: Pick<Article, "title" | "summary" | "fullText" | "lang">): Extraction {
   return extract({ title: article.title, text: articleBody(article), lang: article.lang ?? undefined });
 }
 
-/** Results in the order of `articles`. */
+/** Re-extracts stored articles and stores the results. Results in the order of `articles`. */
 export async function extractAndStore(articles: Article[], deps: Pick<JobDeps, "db" | "config">): Promise<SavedExtraction[]> {
   if (articles.length === 0) return [];
   const clusters = await assignClusters(
     deps.db,
-    articles.map((a) => ({ articleId: a.id, simhash: a.simhash })),
+    articles.map((a) => ({ articleId: a.id, simhash: a.simhash, clusterId: a.clusterId })),
     NEAR_DUPLICATE_DISTANCE,
   );
   const batch = articles.map((a) => ({
@@ -24,4 +26,39 @@ export async function extractAndStore(articles: Article[], deps: Pick<JobDeps, "
     extraction: extractArticleText(a),
   }));
   return saveExtractions(deps.db, batch, { flagThreshold: deps.config.FLAG_THRESHOLD });
+}
+
+/**
+ * Stores new articles already extracted and placed in their stories, in one transaction with their mentions,
+ * claims and events: an article is never stored without its extraction, and each row is written once. Rows that
+ * another job stored first are skipped. Returns the new articles' ids and the events that became flagged.
+ */
+export async function storeNewArticles(
+  rows: NewArticle[],
+  deps: Pick<JobDeps, "db" | "config">,
+): Promise<{ ids: number[]; newlyFlagged: number[] }> {
+  if (rows.length === 0) return { ids: [], newlyFlagged: [] };
+  const extractions = rows.map((r) => extractArticleText({ title: r.title, summary: r.summary ?? "", fullText: r.fullText ?? null, lang: r.lang ?? null }));
+  // Outside the transaction: the cluster cache belongs to the database handle. A cluster left without articles by a
+  // failed transaction is harmless; the retry finds it and fills it.
+  const stories = await storiesFor(
+    deps.db,
+    rows.map((r) => r.simhash ?? null),
+    NEAR_DUPLICATE_DISTANCE,
+  );
+  return deps.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const extractedAt = new Date();
+    const inserted = await insertNewArticles(
+      tx,
+      rows.map((r, k) => ({ ...r, clusterId: stories[k]!, rulesetVersion: extractions[k]!.rulesetVersion, extractedAt })),
+    );
+    const index = new Map(rows.map((r, k) => [r.url, k]));
+    const batch = inserted.map(({ id, url }) => {
+      const k = index.get(url)!;
+      return { article: { id, title: rows[k]!.title, clusterId: stories[k]! }, extraction: extractions[k]! };
+    });
+    const saved = await writeExtractions(tx, batch, { flagThreshold: deps.config.FLAG_THRESHOLD, fresh: true });
+    return { ids: inserted.map((i) => i.id), newlyFlagged: saved.flatMap((s) => s.newlyFlagged) };
+  });
 }

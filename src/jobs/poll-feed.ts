@@ -9,15 +9,10 @@ import { fetchFeed } from "../ingest/fetcher.ts";
 import { parseFeed } from "../ingest/parse.ts";
 import { FeedParseError, FetchError, type FeedItem, type FetchResult, type ParsedFeed } from "../ingest/types.ts";
 import { statusClass } from "../observability/metrics.ts";
-import {
-  existingArticleUrls,
-  existingContentHashes,
-  insertNewArticles,
-  unextractedArticles,
-  type NewArticle,
-} from "../store/repositories/articles.ts";
+import { storedUrlsAndHashes, type NewArticle } from "../store/repositories/articles.ts";
+import { storableText } from "../store/bulk.ts";
 import { getFeed, recordFetch, type Feed, type FetchOutcome } from "../store/repositories/feeds.ts";
-import { extractAndStore } from "./extract-and-store.ts";
+import { storeNewArticles } from "./extract-and-store.ts";
 import { delayAfterFailure, intervalAfterSuccess, isSilent, jitter, publishingGapSeconds, type FailureCause } from "./feed-schedule.ts";
 import { fetchOptions, scheduleBounds } from "./fetch-options.ts";
 import type { JobDeps, PollFeedResult } from "./types.ts";
@@ -38,14 +33,16 @@ export function toArticleRows(feed: Feed, parsed: ParsedFeed, base: string): New
     const url = itemUrl(feed, item, base);
     if (!url || seen.has(url)) continue;
     seen.add(url);
-    const title = item.title || item.summary.slice(0, 120) || url;
-    const { contentHash, simhash } = fingerprint(title, item.summary);
+    // Stored as Postgres can hold it, so that extraction offsets computed before the write match the stored text.
+    const summary = storableText(item.summary);
+    const title = storableText(item.title) || summary.slice(0, 120) || url;
+    const { contentHash, simhash } = fingerprint(title, summary);
     rows.push({
       feedId: feed.id,
       url,
       guid: item.guid,
       title,
-      summary: item.summary,
+      summary,
       lang: feed.lang ?? parsed.language,
       author: item.author,
       publishedAt: item.published,
@@ -59,10 +56,11 @@ export function toArticleRows(feed: Feed, parsed: ParsedFeed, base: string): New
 
 /** Drops rows whose URL or exact text is already stored. */
 async function onlyNew(deps: JobDeps, rows: NewArticle[]): Promise<NewArticle[]> {
-  const [urls, hashes] = await Promise.all([
-    existingArticleUrls(deps.db, rows.map((r) => r.url)),
-    existingContentHashes(deps.db, rows.map((r) => r.contentHash)),
-  ]);
+  const { urls, hashes } = await storedUrlsAndHashes(
+    deps.db,
+    rows.map((r) => r.url),
+    rows.map((r) => r.contentHash),
+  );
   const batchHashes = new Set<string>();
   return rows.filter((r) => {
     if (urls.has(r.url) || hashes.has(r.contentHash) || batchHashes.has(r.contentHash)) return false;
@@ -117,7 +115,6 @@ export async function pollFeed(data: { feedId: number }, deps: JobDeps, jobKey: 
         etag: fetched.validators.etag,
         lastModified: fetched.validators.lastModified,
       });
-      await finishPending(feed, deps);
       return { feedId: feed.id, outcome: "not-modified", items: 0, newArticles: 0, flagged: 0 };
     }
     deps.metrics.fetchBytes.inc(fetched.body.length);
@@ -152,9 +149,14 @@ export async function pollFeed(data: { feedId: number }, deps: JobDeps, jobKey: 
 
   deps.metrics.fetches.inc({ outcome: "ok", status_class: statusClass(fetched.httpStatus) });
   const rows = await onlyNew(deps, toArticleRows(feed, parsed, fetched.finalUrl));
-  const inserted = await insertNewArticles(deps.db, rows);
+  const stored = await storeNewArticles(rows, deps);
+  const inserted = stored.ids;
   deps.metrics.newItems.inc(inserted.length);
-  const flagged = await finishPending(feed, deps);
+  const flagged = stored.newlyFlagged.length;
+  if (flagged > 0) {
+    deps.metrics.flagged.inc(flagged);
+    await deps.onFlagged(stored.newlyFlagged);
+  }
 
   const gap = publishingGapSeconds(parsed.items.map((i) => i.published));
   const interval = intervalAfterSuccess(bounds, {
@@ -184,19 +186,8 @@ export async function pollFeed(data: { feedId: number }, deps: JobDeps, jobKey: 
     silent: isSilent(new Date(), newest, gap),
   });
   if (feed.fetchFullText) {
-    await Promise.all(inserted.map((a) => deps.enqueue("fetchArticle", { articleId: a.id }, `article-${a.id}`)));
+    await Promise.all(inserted.map((id) => deps.enqueue("fetchArticle", { articleId: id }, `article-${id}`)));
   }
   log.info({ items: parsed.items.length, newArticles: inserted.length, flagged, parser: parsed.parser }, "feed polled");
   return { feedId: feed.id, outcome: "ok", items: parsed.items.length, newArticles: inserted.length, flagged };
-}
-
-/** Extracts every stored-but-unextracted article of the feed; returns how many events became flagged. */
-async function finishPending(feed: Feed, deps: JobDeps): Promise<number> {
-  const pending = await unextractedArticles(deps.db, feed.id);
-  const flagged = (await extractAndStore(pending, deps)).flatMap((s) => s.newlyFlagged);
-  if (flagged.length > 0) {
-    deps.metrics.flagged.inc(flagged.length);
-    await deps.onFlagged(flagged);
-  }
-  return flagged.length;
 }

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { pino } from "pino";
 import { loadConfig } from "../../src/config.ts";
 import { createJobDeps } from "../../src/jobs/deps.ts";
@@ -145,6 +145,36 @@ describe.each(availableDrivers())("pollFeed against a local feed server (%s)", (
     state.fail = false;
     await pollFeed({ feedId }, deps, "job-7");
     expect((await getFeed(t.db, feedId))?.consecutiveErrors).toBe(0);
+  });
+
+  it("stores items with characters PostgreSQL text cannot hold (NUL, lone surrogates), without them", async () => {
+    state.items = [{ id: "odd", title: "Ascend\u0000 910C&#xD800; shipments", text: "Huawei\u0000 said shipments of Ascend chips rose." }];
+    const [feed] = await addFeeds(t.db, [{ url: url.replace("feed.xml", "odd.xml") }]);
+    const result = await pollFeed({ feedId: feed!.id }, deps, "job-odd");
+    expect(result).toMatchObject({ outcome: "ok", newArticles: 1 });
+    const [stored] = await t.db.select().from(articles).where(eq(articles.url, "https://news.example/odd"));
+    expect(stored?.title).toBe("Ascend 910C\ufffd shipments");
+    expect(stored?.summary).toBe("Huawei said shipments of Ascend chips rose.");
+  });
+
+  it("stores a poll's articles and their extraction together or not at all, and the retry stores them once", async () => {
+    state.items = [
+      { ...relevant, id: "atomic-1", title: `${relevant.title} again` },
+      { ...later, id: "atomic-2", title: `${later.title} again` },
+    ];
+    const [feed] = await addFeeds(t.db, [{ url: url.replace("feed.xml", "atomic.xml") }]);
+    const mine = () => t.db.select().from(articles).where(eq(articles.feedId, feed!.id));
+    // The last write of the poll's transaction fails, as a database dropping the connection there would make it.
+    await t.db.execute(sql`create function fail_write() returns trigger language plpgsql as $$ begin raise exception 'injected'; end $$`);
+    await t.db.execute(sql`create trigger fail_write before insert on event_sources for each statement execute function fail_write()`);
+    await expect(pollFeed({ feedId: feed!.id }, deps, "job-atomic")).rejects.toThrow();
+    expect(await mine()).toHaveLength(0);
+    await t.db.execute(sql`drop trigger fail_write on event_sources`);
+    const retried = await pollFeed({ feedId: feed!.id }, deps, "job-atomic");
+    expect(retried).toMatchObject({ outcome: "ok", newArticles: 2 });
+    const stored = await mine();
+    expect(stored).toHaveLength(2);
+    expect(stored.every((a) => a.rulesetVersion !== null && a.extractedAt !== null && a.clusterId !== null)).toBe(true);
   });
 
   it("refuses a feed on a private address unless allowed", async () => {

@@ -8,7 +8,7 @@ import { extractAndStore } from "../../src/jobs/extract-and-store.ts";
 import { reprocess } from "../../src/jobs/reprocess.ts";
 import type { JobDeps } from "../../src/jobs/types.ts";
 import { createMetrics } from "../../src/observability/metrics.ts";
-import { insertNewArticles } from "../../src/store/repositories/articles.ts";
+import { getArticles, insertNewArticles } from "../../src/store/repositories/articles.ts";
 import { addFeeds } from "../../src/store/repositories/feeds.ts";
 import { articles, eventSources, events } from "../../src/store/schema.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
@@ -29,7 +29,7 @@ describe("reprocess", () => {
     });
     deps.onFlagged = async (ids) => void flaggedCalls.push(ids);
     const [feed] = await addFeeds(t.db, [{ url: "https://wire.example/feed" }]);
-    const stored = await insertNewArticles(t.db, [
+    const ids = await insertNewArticles(t.db, [
       {
         feedId: feed!.id,
         url: "https://wire.example/glm5",
@@ -47,7 +47,7 @@ describe("reprocess", () => {
         simhash: -1n,
       },
     ]);
-    await extractAndStore(stored, deps);
+    await extractAndStore(await getArticles(t.db, ids.map((r) => r.id)), deps);
     // Pretend the stored extraction came from an older ruleset that did not see the indicator.
     await t.db.delete(eventSources);
     await t.db.delete(events);

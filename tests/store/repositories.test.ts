@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { availableDrivers, createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { addFeeds, claimDueFeeds, countFeeds, getFeed, recordFetch } from "../../src/store/repositories/feeds.ts";
-import { assignCluster, assignClusters, insertNewArticles } from "../../src/store/repositories/articles.ts";
+import { getArticles, insertNewArticles } from "../../src/store/repositories/articles.ts";
+import { assignCluster, assignClusters } from "../../src/store/repositories/clusters.ts";
 import { NEAR_DUPLICATE_DISTANCE } from "../../src/ingest/dedup.ts";
 import { saveExtraction, saveExtractions } from "../../src/store/repositories/extractions.ts";
 import { claims, eventSources, events, mentions } from "../../src/store/schema.ts";
@@ -81,7 +82,7 @@ describe.each(availableDrivers())("repositories on %s", (driver) => {
       contentHash: url,
       simhash: 0x1234_5678_9abc_def0n,
     });
-    const inserted = await insertNewArticles(t.db, [row(feed!.id, "https://d.example/1"), row(other!.id, "https://e.example/1")]);
+    const inserted = await getArticles(t.db, (await insertNewArticles(t.db, [row(feed!.id, "https://d.example/1"), row(other!.id, "https://e.example/1")])).map((r) => r.id));
     expect(inserted).toHaveLength(2);
     expect(await insertNewArticles(t.db, [row(feed!.id, "https://d.example/1")])).toHaveLength(0);
 
@@ -91,7 +92,7 @@ describe.each(availableDrivers())("repositories on %s", (driver) => {
     const cb = await assignCluster(t.db, b!.id, b!.simhash! ^ 0b1010_0110_1001n, NEAR_DUPLICATE_DISTANCE);
     expect(cb).toBe(ca);
     expect(await assignCluster(t.db, b!.id, 0n, NEAR_DUPLICATE_DISTANCE)).toBe(cb);
-    const [c] = await insertNewArticles(t.db, [{ ...row(feed!.id, "https://d.example/2"), simhash: ~a!.simhash! }]);
+    const [c] = await getArticles(t.db, (await insertNewArticles(t.db, [{ ...row(feed!.id, "https://d.example/2"), simhash: ~a!.simhash! }])).map((r) => r.id));
     expect(await assignCluster(t.db, c!.id, c!.simhash, NEAR_DUPLICATE_DISTANCE)).not.toBe(ca);
 
     const s1 = await saveExtraction(t.db, { id: a!.id, title: a!.title, clusterId: ca }, extraction(0.8), { flagThreshold: 0.5 });
@@ -122,10 +123,11 @@ describe.each(availableDrivers())("repositories on %s", (driver) => {
     const [feed] = await addFeeds(t.db, [{ url: "https://f.example/feed" }]);
     const [other] = await addFeeds(t.db, [{ url: "https://g.example/feed" }]);
     const base = { title: "Copy", contentHash: "x", simhash: 0x0f0f_0f0f_0f0f_0f0fn };
-    const rows = await insertNewArticles(t.db, [
+    const ids = await insertNewArticles(t.db, [
       { ...base, feedId: feed!.id, url: "https://f.example/1", contentHash: "c1" },
       { ...base, feedId: other!.id, url: "https://g.example/1", contentHash: "c2", simhash: base.simhash ^ 0b111n },
     ]);
+    const rows = await getArticles(t.db, ids.map((r) => r.id));
     const clusters = await assignClusters(
       t.db,
       rows.map((r) => ({ articleId: r.id, simhash: r.simhash })),

@@ -1,7 +1,8 @@
 // Realistic analyst data for web tests, stored through the lead's repositories (as the jobs would store it):
 // feeds, articles in story clusters, and hand-built extractions whose offsets point into the real text.
 import { addFeeds } from "../../src/store/repositories/feeds.ts";
-import { assignCluster, insertNewArticles } from "../../src/store/repositories/articles.ts";
+import { insertNewArticles } from "../../src/store/repositories/articles.ts";
+import { assignCluster } from "../../src/store/repositories/clusters.ts";
 import { saveExtraction } from "../../src/store/repositories/extractions.ts";
 import { extractionText } from "../../src/store/repositories/events.ts";
 import type { Claim, Entity, EntityType, Extraction, IndicatorId, Stage } from "../../src/extract/types.ts";
@@ -262,7 +263,7 @@ export async function seedWorkspace(db: Db, now = Date.now()): Promise<Record<st
   const feeds = await addFeeds(db, FEEDS);
   const ids: Record<string, number> = {};
   for (const s of STORIES) {
-    const [article] = await insertNewArticles(db, [
+    const [stored] = await insertNewArticles(db, [
       {
         feedId: feeds[s.feed]!.id,
         url: s.url,
@@ -275,9 +276,10 @@ export async function seedWorkspace(db: Db, now = Date.now()): Promise<Record<st
         simhash: s.simhash,
       },
     ]);
-    const clusterId = await assignCluster(db, article!.id, s.simhash, 3);
+    const articleId = stored!.id;
+    const clusterId = await assignCluster(db, articleId, s.simhash, 3);
     const full = extractionText({ title: s.title, fullText: null, summary: s.text });
-    const saved = await saveExtraction(db, { id: article!.id, title: s.title, clusterId }, extractionFor(s, full), { flagThreshold: 0.5 });
+    const saved = await saveExtraction(db, { id: articleId, title: s.title, clusterId }, extractionFor(s, full), { flagThreshold: 0.5 });
     ids[s.key] = saved.eventIds[0]!;
     // Events are first seen when the job runs; backdate them to their story so weekly charts and date filters have history.
     if (s.key !== "glm-copy") {

@@ -1,9 +1,11 @@
 // Stores articles' extractions: mentions, claims, and their share of indicator events. A batch (all new articles of
-// a poll) is written in one transaction with multi-row statements: a dozen round trips per batch, not per article.
+// a poll) is written in one transaction with statements whose rows travel as one parameter (bulk.ts): a dozen round
+// trips per batch, not per article, each a statement the connection has already prepared.
 // Re-running it for the same articles (a retried job, or reprocess after a catalog change) converges to the same rows.
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, not, sql } from "drizzle-orm";
 import type { Extraction } from "../../extract/types.ts";
-import type { Db } from "../db.ts";
+import { anyOf, insertRows, recordset } from "../bulk.ts";
+import { queryRows, type Db } from "../db.ts";
 import { articles, claims, eventSources, events, feeds, mentions, reviews, type EventStatus } from "../schema.ts";
 
 export interface SaveOptions {
@@ -27,14 +29,6 @@ export interface ArticleForSave {
   clusterId: number;
 }
 
-const CHUNK = 500;
-
-function chunks<T>(rows: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
-  return out;
-}
-
 const claimKey = (c: { subject: string; chip: string; stage: string }) => `${c.subject}\u0000${c.chip}\u0000${c.stage}`;
 const eventKey = (indicator: string, clusterId: number) => `${indicator}\u0000${clusterId}`;
 
@@ -44,177 +38,180 @@ export async function saveExtractions(
   opts: SaveOptions,
 ): Promise<SavedExtraction[]> {
   if (batch.length === 0) return [];
+  return db.transaction((tx) => writeExtractions(tx as unknown as Db, batch, opts));
+}
+
+/**
+ * saveExtractions inside the caller's transaction. With `fresh`, the articles were inserted in this transaction with
+ * their ruleset version already set: there is nothing stored of theirs to replace or compare with.
+ */
+export async function writeExtractions(
+  tx: Db,
+  batch: { article: ArticleForSave; extraction: Extraction }[],
+  opts: SaveOptions & { fresh?: boolean },
+): Promise<SavedExtraction[]> {
+  if (batch.length === 0) return [];
   const ids = batch.map((b) => b.article.id);
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
-    await tx.delete(mentions).where(inArray(mentions.articleId, ids));
-    await tx.delete(claims).where(inArray(claims.articleId, ids));
-    const mentionRows = batch.flatMap(({ article, extraction }) =>
-      extraction.entities.map((e) => ({
-        articleId: article.id,
-        type: e.type,
-        name: e.name,
-        surface: e.surface,
-        start: e.start,
-        end: e.end,
-        discovered: e.discovered ?? false,
-      })),
+  if (!opts.fresh) {
+    await tx.delete(mentions).where(anyOf(mentions.articleId, ids));
+    await tx.delete(claims).where(anyOf(claims.articleId, ids));
+  }
+  const mentionRows = batch.flatMap(({ article, extraction }) =>
+    extraction.entities.map((e) => ({
+      articleId: article.id,
+      type: e.type,
+      name: e.name,
+      surface: e.surface,
+      start: e.start,
+      end: e.end,
+      discovered: e.discovered ?? false,
+    })),
+  );
+  if (mentionRows.length > 0) await tx.execute(sql`${insertRows(mentions, mentionRows)} on conflict do nothing`);
+  const claimRows = batch.flatMap(({ article, extraction }) =>
+    extraction.claims.map((c) => ({
+      articleId: article.id,
+      subject: c.subject,
+      subjectType: c.subjectType,
+      chip: c.chip,
+      chipDomestic: c.chipDomestic,
+      stage: c.stage,
+      modality: c.modality,
+      negated: c.negated,
+      evidenceStart: c.evidence.start,
+      evidenceEnd: c.evidence.end,
+    })),
+  );
+  if (claimRows.length > 0) await tx.execute(sql`${insertRows(claims, claimRows)} on conflict do nothing`);
+
+  // Novelty: an article is novel when it makes a (subject, chip, stage) claim that no other article has made; in a
+  // batch, only the first article to make it.
+  const affirmed = claimRows.filter((c) => !c.negated);
+  const seenElsewhere = new Set<string>();
+  if (affirmed.length > 0) {
+    const keys = recordset({ subject: claims.subject, chip: claims.chip, stage: claims.stage }, affirmed);
+    const rows = await tx
+      .selectDistinct({ subject: claims.subject, chip: claims.chip, stage: claims.stage })
+      .from(claims)
+      .where(
+        and(
+          eq(claims.negated, false),
+          not(anyOf(claims.articleId, ids)),
+          sql`(${claims.subject}, ${claims.chip}, ${claims.stage}) in (${keys})`,
+        ),
+      );
+    for (const r of rows) seenElsewhere.add(claimKey(r));
+  }
+  const novelArticles = new Set<number>();
+  for (const c of [...affirmed].sort((a, b) => a.articleId - b.articleId)) {
+    const key = claimKey(c);
+    if (seenElsewhere.has(key)) continue;
+    seenElsewhere.add(key);
+    novelArticles.add(c.articleId);
+  }
+
+  const before = opts.fresh
+    ? []
+    : await tx
+        .select({ eventId: eventSources.eventId, articleId: eventSources.articleId, indicator: events.indicator })
+        .from(eventSources)
+        .innerJoin(events, eq(events.id, eventSources.eventId))
+        .where(anyOf(eventSources.articleId, ids));
+
+  // One event per (indicator, story); create the missing ones, then read all with their status.
+  const wanted = new Map<string, { indicator: string; clusterId: number; title: string; score: number; rules: string[]; novel: boolean }>();
+  for (const { article, extraction } of batch) {
+    for (const hit of extraction.indicators) {
+      const key = eventKey(hit.id, article.clusterId);
+      const prior = wanted.get(key);
+      const novel = novelArticles.has(article.id);
+      if (!prior) wanted.set(key, { indicator: hit.id, clusterId: article.clusterId, title: article.title, score: hit.score, rules: hit.rules, novel });
+      else if (hit.score > prior.score) wanted.set(key, { ...prior, score: hit.score, rules: hit.rules, novel: prior.novel || novel });
+    }
+  }
+  const status = (score: number): EventStatus => (score >= opts.flagThreshold ? "flagged" : "candidate");
+  const newlyFlaggedEvents = new Set<number>();
+  const eventIdOf = new Map<string, number>();
+  if (wanted.size > 0) {
+    const existing = await eventsFor(tx, [...wanted.values()]);
+    for (const e of existing) {
+      eventIdOf.set(eventKey(e.indicator, e.clusterId), e.id);
+      const w = wanted.get(eventKey(e.indicator, e.clusterId));
+      if (w && e.status === "candidate" && status(w.score) === "flagged") newlyFlaggedEvents.add(e.id);
+    }
+    const missing = [...wanted.entries()].filter(([key]) => !eventIdOf.has(key)).map(([, w]) => w);
+    if (missing.length > 0) {
+      const inserted = await queryRows<{ id: number | string; indicator: string; cluster_id: number | string; status: string }>(
+        tx,
+        sql`${insertRows(events, missing.map((w) => ({ ...w, status: status(w.score) })))}
+            on conflict do nothing returning id, indicator, cluster_id, status`,
+      );
+      for (const e of inserted) {
+        eventIdOf.set(eventKey(e.indicator, Number(e.cluster_id)), Number(e.id));
+        if (e.status === "flagged") newlyFlaggedEvents.add(Number(e.id));
+      }
+    }
+    // Another worker may have created some between our read and insert: read those back.
+    const raced = missing.filter((w) => !eventIdOf.has(eventKey(w.indicator, w.clusterId)));
+    if (raced.length > 0) {
+      for (const e of await eventsFor(tx, raced)) eventIdOf.set(eventKey(e.indicator, e.clusterId), e.id);
+    }
+  }
+
+  const sourceRows = batch.flatMap(({ article, extraction }) =>
+    extraction.indicators.map((hit) => ({
+      eventId: eventIdOf.get(eventKey(hit.id, article.clusterId))!,
+      articleId: article.id,
+      score: hit.score,
+      rules: hit.rules,
+      evidence: hit.evidence,
+    })),
+  );
+  if (sourceRows.length > 0) {
+    await tx.execute(
+      sql`${insertRows(eventSources, sourceRows)} on conflict (event_id, article_id)
+          do update set score = excluded.score, rules = excluded.rules, evidence = excluded.evidence`,
     );
-    for (const rows of chunks(mentionRows)) await tx.insert(mentions).values(rows).onConflictDoNothing();
-    const claimRows = batch.flatMap(({ article, extraction }) =>
-      extraction.claims.map((c) => ({
-        articleId: article.id,
-        subject: c.subject,
-        subjectType: c.subjectType,
-        chip: c.chip,
-        chipDomestic: c.chipDomestic,
-        stage: c.stage,
-        modality: c.modality,
-        negated: c.negated,
-        evidenceStart: c.evidence.start,
-        evidenceEnd: c.evidence.end,
-      })),
-    );
-    for (const rows of chunks(claimRows)) await tx.insert(claims).values(rows).onConflictDoNothing();
+  }
+  const kept = new Set(sourceRows.map((r) => `${r.eventId}:${r.articleId}`));
+  const dropped = before.filter((b) => !kept.has(`${b.eventId}:${b.articleId}`));
+  if (dropped.length > 0) {
+    const pairs = recordset({ eventId: eventSources.eventId, articleId: eventSources.articleId }, dropped);
+    await tx.delete(eventSources).where(sql`(${eventSources.eventId}, ${eventSources.articleId}) in (${pairs})`);
+  }
 
-    // Novelty: an article is novel when it makes a (subject, chip, stage) claim that no other article has made; in a
-    // batch, only the first article to make it.
-    const affirmed = claimRows.filter((c) => !c.negated);
-    const seenElsewhere = new Set<string>();
-    if (affirmed.length > 0) {
-      const keys = [...new Set(affirmed.map(claimKey))].map((k) => k.split("\u0000"));
-      const rows = await tx
-        .selectDistinct({ subject: claims.subject, chip: claims.chip, stage: claims.stage })
-        .from(claims)
-        .where(
-          and(
-            eq(claims.negated, false),
-            notInArray(claims.articleId, ids),
-            sql`(${claims.subject}, ${claims.chip}, ${claims.stage}) in (${sql.join(
-              keys.map(([subject, chip, stage]) => sql`(${subject}, ${chip}, ${stage})`),
-              sql`, `,
-            )})`,
-          ),
-        );
-      for (const r of rows) seenElsewhere.add(claimKey(r));
-    }
-    const novelArticles = new Set<number>();
-    for (const c of [...affirmed].sort((a, b) => a.articleId - b.articleId)) {
-      const key = claimKey(c);
-      if (seenElsewhere.has(key)) continue;
-      seenElsewhere.add(key);
-      novelArticles.add(c.articleId);
-    }
+  const touched = [...new Set([...sourceRows.map((r) => r.eventId), ...dropped.map((d) => d.eventId)])];
+  const novelEvents = [...new Set(sourceRows.filter((r) => novelArticles.has(r.articleId)).map((r) => r.eventId))];
+  if (touched.length > 0) await refreshEvents(tx, touched, opts.flagThreshold, novelEvents);
 
-    const before = await tx
-      .select({ eventId: eventSources.eventId, articleId: eventSources.articleId, indicator: events.indicator })
-      .from(eventSources)
-      .innerJoin(events, eq(events.id, eventSources.eventId))
-      .where(inArray(eventSources.articleId, ids));
-
-    // One event per (indicator, story); create the missing ones, then read all with their status.
-    const wanted = new Map<string, { indicator: string; clusterId: number; title: string; score: number; rules: string[]; novel: boolean }>();
-    for (const { article, extraction } of batch) {
-      for (const hit of extraction.indicators) {
-        const key = eventKey(hit.id, article.clusterId);
-        const prior = wanted.get(key);
-        const novel = novelArticles.has(article.id);
-        if (!prior) wanted.set(key, { indicator: hit.id, clusterId: article.clusterId, title: article.title, score: hit.score, rules: hit.rules, novel });
-        else if (hit.score > prior.score) wanted.set(key, { ...prior, score: hit.score, rules: hit.rules, novel: prior.novel || novel });
-      }
-    }
-    const status = (score: number): EventStatus => (score >= opts.flagThreshold ? "flagged" : "candidate");
-    const newlyFlaggedEvents = new Set<number>();
-    const eventIdOf = new Map<string, number>();
-    if (wanted.size > 0) {
-      const existing = await tx
-        .select({ id: events.id, indicator: events.indicator, clusterId: events.clusterId, status: events.status })
-        .from(events)
-        .where(
-          sql`(${events.indicator}, ${events.clusterId}) in (${sql.join(
-            [...wanted.values()].map((w) => sql`(${w.indicator}, ${w.clusterId}::bigint)`),
-            sql`, `,
-          )})`,
-        );
-      for (const e of existing) {
-        eventIdOf.set(eventKey(e.indicator, e.clusterId), e.id);
-        const w = wanted.get(eventKey(e.indicator, e.clusterId));
-        if (w && e.status === "candidate" && status(w.score) === "flagged") newlyFlaggedEvents.add(e.id);
-      }
-      const missing = [...wanted.entries()].filter(([key]) => !eventIdOf.has(key)).map(([, w]) => w);
-      for (const rows of chunks(missing)) {
-        const inserted = await tx
-          .insert(events)
-          .values(rows.map((w) => ({ ...w, status: status(w.score) })))
-          .onConflictDoNothing()
-          .returning({ id: events.id, indicator: events.indicator, clusterId: events.clusterId, status: events.status });
-        for (const e of inserted) {
-          eventIdOf.set(eventKey(e.indicator, e.clusterId), e.id);
-          if (e.status === "flagged") newlyFlaggedEvents.add(e.id);
-        }
-      }
-      // Another worker may have created some between our read and insert: read those back.
-      const raced = missing.filter((w) => !eventIdOf.has(eventKey(w.indicator, w.clusterId)));
-      if (raced.length > 0) {
-        const rows = await tx
-          .select({ id: events.id, indicator: events.indicator, clusterId: events.clusterId })
-          .from(events)
-          .where(
-            sql`(${events.indicator}, ${events.clusterId}) in (${sql.join(
-              raced.map((w) => sql`(${w.indicator}, ${w.clusterId}::bigint)`),
-              sql`, `,
-            )})`,
-          );
-        for (const e of rows) eventIdOf.set(eventKey(e.indicator, e.clusterId), e.id);
-      }
-    }
-
-    const sourceRows = batch.flatMap(({ article, extraction }) =>
-      extraction.indicators.map((hit) => ({
-        eventId: eventIdOf.get(eventKey(hit.id, article.clusterId))!,
-        articleId: article.id,
-        score: hit.score,
-        rules: hit.rules,
-        evidence: hit.evidence,
-      })),
-    );
-    for (const rows of chunks(sourceRows)) {
-      await tx
-        .insert(eventSources)
-        .values(rows)
-        .onConflictDoUpdate({
-          target: [eventSources.eventId, eventSources.articleId],
-          set: { score: sql`excluded.score`, rules: sql`excluded.rules`, evidence: sql`excluded.evidence` },
-        });
-    }
-    const kept = new Set(sourceRows.map((r) => `${r.eventId}:${r.articleId}`));
-    const dropped = before.filter((b) => !kept.has(`${b.eventId}:${b.articleId}`));
-    for (const d of dropped) {
-      await tx.delete(eventSources).where(and(eq(eventSources.eventId, d.eventId), eq(eventSources.articleId, d.articleId)));
-    }
-
-    const touched = [...new Set([...sourceRows.map((r) => r.eventId), ...dropped.map((d) => d.eventId)])];
-    const novelEvents = [...new Set(sourceRows.filter((r) => novelArticles.has(r.articleId)).map((r) => r.eventId))];
-    if (touched.length > 0) await refreshEvents(tx, touched, opts.flagThreshold, novelEvents);
-
+  if (!opts.fresh) {
     const version = batch[0]!.extraction.rulesetVersion;
-    await tx.update(articles).set({ rulesetVersion: version, extractedAt: new Date() }).where(inArray(articles.id, ids));
+    await tx.update(articles).set({ rulesetVersion: version, extractedAt: new Date() }).where(anyOf(articles.id, ids));
+  }
 
-    return batch.map(({ article, extraction }) => {
-      const mine = sourceRows.filter((r) => r.articleId === article.id);
-      const beforeIndicators = new Set(before.filter((b) => b.articleId === article.id).map((b) => b.indicator));
-      const afterIndicators = new Set(extraction.indicators.map((i) => i.id as string));
-      return {
-        eventIds: mine.map((r) => r.eventId),
-        // An event counts as newly flagged once, for the first article of the batch that supports it.
-        newlyFlagged: mine
-          .map((r) => r.eventId)
-          .filter((id) => newlyFlaggedEvents.has(id) && sourceRows.find((r) => r.eventId === id)!.articleId === article.id),
-        removedIndicators: [...beforeIndicators].filter((i) => !afterIndicators.has(i)),
-        addedIndicators: [...afterIndicators].filter((i) => !beforeIndicators.has(i)),
-      };
-    });
+  return batch.map(({ article, extraction }) => {
+    const mine = sourceRows.filter((r) => r.articleId === article.id);
+    const beforeIndicators = new Set(before.filter((b) => b.articleId === article.id).map((b) => b.indicator));
+    const afterIndicators = new Set(extraction.indicators.map((i) => i.id as string));
+    return {
+      eventIds: mine.map((r) => r.eventId),
+      // An event counts as newly flagged once, for the first article of the batch that supports it.
+      newlyFlagged: mine
+        .map((r) => r.eventId)
+        .filter((id) => newlyFlaggedEvents.has(id) && sourceRows.find((r) => r.eventId === id)!.articleId === article.id),
+      removedIndicators: [...beforeIndicators].filter((i) => !afterIndicators.has(i)),
+      addedIndicators: [...afterIndicators].filter((i) => !beforeIndicators.has(i)),
+    };
   });
+}
+
+/** The stored events of the given (indicator, story) pairs. */
+function eventsFor(db: Db, keys: { indicator: string; clusterId: number }[]) {
+  const pairs = recordset({ indicator: events.indicator, clusterId: events.clusterId }, keys);
+  return db
+    .select({ id: events.id, indicator: events.indicator, clusterId: events.clusterId, status: events.status })
+    .from(events)
+    .where(sql`(${events.indicator}, ${events.clusterId}) in (${pairs})`);
 }
 
 /** One article's extraction (see saveExtractions). */
@@ -240,15 +237,15 @@ async function refreshEvents(db: Db, ids: number[], threshold: number, novelIds:
       rules: sql`coalesce((select jsonb_agg(distinct r order by r) from ${eventSources}, jsonb_array_elements_text(${eventSources.rules}) r where ${eventSources.eventId} = ${events.id}), '[]'::jsonb)`,
       sourceCount: sql`(select count(distinct ${articles.feedId})::int from ${eventSources} join ${articles} on ${articles.id} = ${eventSources.articleId} where ${eventSources.eventId} = ${events.id})`,
       status: sql`case when ${events.status} = 'candidate' and (select max(${eventSources.score}) from ${eventSources} where ${eventSources.eventId} = ${events.id}) >= ${threshold} then 'flagged' else ${events.status} end`,
-      novel: novelIds.length > 0 ? sql`${events.novel} or ${inArray(events.id, novelIds)}` : sql`${events.novel}`,
+      novel: sql`${events.novel} or ${anyOf(events.id, novelIds)}`,
       updatedAt: new Date(),
     })
-    .where(inArray(events.id, ids));
+    .where(anyOf(events.id, ids));
   await db
     .delete(events)
     .where(
       and(
-        inArray(events.id, ids),
+        anyOf(events.id, ids),
         inArray(events.status, ["flagged", "candidate"]),
         sql`not exists (select 1 from ${eventSources} where ${eventSources.eventId} = ${events.id})`,
         sql`not exists (select 1 from ${reviews} where ${reviews.eventId} = ${events.id})`,
