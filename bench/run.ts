@@ -52,7 +52,7 @@ async function runOne(name: Name, opts: Map<string, number>): Promise<Outcome> {
     }
     case "pipeline": {
       const { benchPipeline } = await import("./pipeline.ts");
-      return benchPipeline({ feeds: get("feeds", 100), items: get("items", 50), concurrency: get("concurrency", 16) });
+      return benchPipeline({ feeds: get("feeds", 100), items: get("items", 50), concurrency: get("concurrency", 16), runs: get("runs", 3) });
     }
     case "scheduler": {
       const { benchScheduler } = await import("./scheduler.ts");

@@ -1,4 +1,5 @@
 // One database handle type for both drivers: PGlite (embedded) and postgres.js (PostgreSQL 15+).
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -95,7 +96,13 @@ async function openPglite(dataDir: string, loadDataDir?: Blob | File): Promise<D
   const inMemory = dataDir.startsWith("memory://");
   const release = inMemory ? () => {} : lockDataDir(dataDir);
   try {
-    const client = await PGlite.create(inMemory ? undefined : join(dataDir, "pglite"), { loadDataDir });
+    const path = inMemory ? undefined : join(dataDir, "pglite");
+    if (path && !loadDataDir && !existsSync(join(path, "PG_VERSION"))) {
+      // Creating a cluster runs initdb in its own WebAssembly instance, which stays referenced (~500 MB resident)
+      // for as long as that PGlite lives; create, close, and open again, so a monitor's first run is not its largest.
+      await (await PGlite.create(path)).close();
+    }
+    const client = await PGlite.create(path, { loadDataDir });
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       db,
