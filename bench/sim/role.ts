@@ -1,8 +1,8 @@
 // Child-process entry for tests and benchmarks: runs one role from the environment and says "ready" over IPC.
 //   scheduler | worker: queue mode, as `chipwatch scheduler|worker`, plus SIM_* knobs (short locks and leases, so that
 //     a killed worker's jobs come back in seconds rather than a minute).
-//   embedded: the in-process runner over PGlite in DATA_DIR; reports {articles, extracted} over IPC every 250 ms,
-//     since no other process may open its database.
+//   embedded: the in-process runner over PGlite in DATA_DIR on the feeds in SIM_FEED_URLS (SIM_FEED_INTERVAL_S);
+//     reports its progress over IPC every SIM_REPORT_MS (250 ms), since no other process may open its database.
 import { openMigratedDatabase } from "../../src/app/database.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createJobDeps } from "../../src/jobs/deps.ts";
@@ -29,7 +29,8 @@ if (role === "scheduler") {
   const logger = createLogger(config, "chipwatch-embedded");
   const database = await openMigratedDatabase(config);
   const urls = (process.env.SIM_FEED_URLS ?? "").split(",").filter(Boolean);
-  await addFeeds(database.db, urls.map((url) => ({ url, allowPrivate: true })));
+  const intervalSeconds = num("SIM_FEED_INTERVAL_S");
+  await addFeeds(database.db, urls.map((url) => ({ url, allowPrivate: true, ...(intervalSeconds ? { intervalSeconds } : {}) })));
   const metrics = createMetrics();
   const runner = createEmbeddedRunner({
     config,
@@ -39,7 +40,7 @@ if (role === "scheduler") {
   runner.start();
   const report = setInterval(() => {
     void pipelineStats(database.db).then((s) => process.send?.({ stats: s }));
-  }, 250);
+  }, num("SIM_REPORT_MS") ?? 250);
   process.on("SIGTERM", () => {
     clearInterval(report);
     void runner

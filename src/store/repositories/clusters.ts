@@ -113,12 +113,6 @@ function recentClusters(db: Db, windowMs: number): RecentClusters {
   return recent;
 }
 
-function hamming(a: bigint, b: bigint): number {
-  const [alo, ahi] = halves(a);
-  const [blo, bhi] = halves(b);
-  return popcount32(alo ^ blo) + popcount32(ahi ^ bhi);
-}
-
 /**
  * The story cluster of each SimHash, in order: that of a near-duplicate first seen in the last `windowDays`, else a
  * new cluster (near-duplicates within the list share one, founded by the first of them). A hash of null (an article
@@ -128,16 +122,20 @@ export async function storiesFor(db: Db, hashes: (bigint | null)[], maxDistance:
   const recent = recentClusters(db, windowDays * DAY_MS);
   await recent.refresh(db);
   const stories: number[] = [];
-  const founders: { simhash: bigint | null; members: number[] }[] = [];
+  const founders: { simhash: bigint | null; lo: number; hi: number; members: number[] }[] = [];
   hashes.forEach((hash, k) => {
     const near = hash === null ? null : recent.nearest(hash, maxDistance);
     if (near !== null) {
       stories[k] = near;
       return;
     }
-    const group = hash === null ? undefined : founders.find((f) => f.simhash !== null && hamming(f.simhash, hash) <= maxDistance);
+    const [lo, hi] = hash === null ? [0, 0] : halves(hash);
+    const group =
+      hash === null
+        ? undefined
+        : founders.find((f) => f.simhash !== null && popcount32(f.lo ^ lo) + popcount32(f.hi ^ hi) <= maxDistance);
     if (group) group.members.push(k);
-    else founders.push({ simhash: hash, members: [k] });
+    else founders.push({ simhash: hash, lo, hi, members: [k] });
   });
   if (founders.length > 0) {
     // Ids are drawn in row order, so the ascending ids belong to the founders in order.

@@ -189,20 +189,33 @@ export async function writeExtractions(
     await tx.update(articles).set({ rulesetVersion: version, extractedAt: new Date() }).where(anyOf(articles.id, ids));
   }
 
+  const byArticle = groupBy(sourceRows, (r) => r.articleId);
+  const beforeByArticle = groupBy(before, (b) => b.articleId);
+  // An event counts as newly flagged once, for the first article of the batch that supports it.
+  const firstSupporter = new Map<number, number>();
+  for (const r of sourceRows) if (!firstSupporter.has(r.eventId)) firstSupporter.set(r.eventId, r.articleId);
   return batch.map(({ article, extraction }) => {
-    const mine = sourceRows.filter((r) => r.articleId === article.id);
-    const beforeIndicators = new Set(before.filter((b) => b.articleId === article.id).map((b) => b.indicator));
+    const mine = byArticle.get(article.id) ?? [];
+    const beforeIndicators = new Set((beforeByArticle.get(article.id) ?? []).map((b) => b.indicator));
     const afterIndicators = new Set(extraction.indicators.map((i) => i.id as string));
     return {
       eventIds: mine.map((r) => r.eventId),
-      // An event counts as newly flagged once, for the first article of the batch that supports it.
-      newlyFlagged: mine
-        .map((r) => r.eventId)
-        .filter((id) => newlyFlaggedEvents.has(id) && sourceRows.find((r) => r.eventId === id)!.articleId === article.id),
+      newlyFlagged: mine.map((r) => r.eventId).filter((id) => newlyFlaggedEvents.has(id) && firstSupporter.get(id) === article.id),
       removedIndicators: [...beforeIndicators].filter((i) => !afterIndicators.has(i)),
       addedIndicators: [...afterIndicators].filter((i) => !beforeIndicators.has(i)),
     };
   });
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
 }
 
 /** The stored events of the given (indicator, story) pairs. */
