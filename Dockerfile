@@ -4,6 +4,8 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
+# npm ci's postinstall applies these fixes to dependencies (patch-package).
+COPY patches ./patches
 RUN npm ci --omit=dev && npm cache clean --force
 COPY . .
 USER node

@@ -1,8 +1,9 @@
 // Fault: PostgreSQL refuses every connection for a while and drops the open ones (as in a failover or restart).
 // Shows: jobs that hit the outage fail, retry with backoff and succeed once it is back; the scheduler's ticks fail
-// and resume; nothing is lost or stored twice. postgres.js 3.4.9 may throw an uncatchable error when its connection is
-// terminated mid-write (porsager/postgres#1154): the process then logs it and exits 1, and the supervisor (docker's
-// restart policy; here `supervise`) restarts it. The test allows that, but not a crash loop.
+// and resume; nothing is lost or stored twice. Unpatched, postgres.js 3.4.9 threw an uncatchable error when a
+// connection was terminated mid-write (porsager/postgres#1154) and the process exited 1 for the supervisor (docker's
+// restart policy; here `supervise`) to restart; patches/postgres+3.4.9.patch fixes that (tests/store/postgres-driver
+// .test.ts). A process may still die of something else: the test allows a restart or two, not a crash loop.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import postgres from "postgres";
 import { inject } from "vitest";

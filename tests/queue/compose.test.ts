@@ -29,7 +29,10 @@ describe("docker-compose.yml", () => {
       const command = JSON.parse(s.command as string) as string[];
       expect(cli, `${name}: command ${command[0]} exists`).toMatch(new RegExp(`^\\s*${command[0]}: `, "m"));
     }
-    expect(readFileSync(resolve(REPO_ROOT, "Dockerfile"), "utf8")).toMatch(/^FROM node:20-bookworm-slim$/m);
+    const dockerfile = readFileSync(resolve(REPO_ROOT, "Dockerfile"), "utf8");
+    expect(dockerfile).toMatch(/^FROM node:20-bookworm-slim$/m);
+    // The dependency patches must be in place when npm ci's postinstall applies them.
+    expect(dockerfile).toMatch(/^COPY patches \.\/patches\nRUN npm ci/m);
   });
 
   it("starts long-running services only after the migration succeeded and the services are healthy", () => {
