@@ -4,7 +4,8 @@
 // real thing); the feeds-per-second load is what matters, and 10,000 feeds / 120 s is 7.5x the production rate.
 import { sql } from "drizzle-orm";
 import { startFeedServer } from "./sim/feed-server.ts";
-import { benchEnv, createBenchDatabase, startCluster } from "./sim/cluster.ts";
+import { BENCH_REDIS_URL, benchEnv, createBenchDatabase, startCluster } from "./sim/cluster.ts";
+import { sampleRedisMemory } from "./sim/redis-memory.ts";
 import { feeds as feedsTable } from "../src/store/schema.ts";
 import { queryRows } from "../src/store/db.ts";
 
@@ -20,6 +21,9 @@ export interface SchedulerResult {
   polled_in_interval_pct: number;
   polls_per_s: number;
   max_lag_s: number;
+  /** Redis's used_memory at its peak during the run, and what the run added to it. */
+  redis_peak_mb: number;
+  redis_added_mb: number;
 }
 
 const STARTUP_MARGIN_MS = 15_000;
@@ -48,6 +52,7 @@ export async function benchScheduler(o: SchedulerOptions): Promise<{ result: Sch
       }
       await db.database.db.insert(feedsTable).values(rows);
     }
+    const redisMemory = await sampleRedisMemory(BENCH_REDIS_URL);
     const cluster = await startCluster({
       databaseUrl: db.url,
       workers: WORKERS,
@@ -63,6 +68,7 @@ export async function benchScheduler(o: SchedulerOptions): Promise<{ result: Sch
     } finally {
       await cluster.stop();
     }
+    const redis = await redisMemory.stop();
     const [row] = await queryRows<Record<string, unknown>>(
       db.database.db,
       sql`with firsts as (
@@ -87,6 +93,8 @@ export async function benchScheduler(o: SchedulerOptions): Promise<{ result: Sch
       polled_in_interval_pct: +((100 * Number(row?.on_time ?? 0)) / o.feeds).toFixed(1),
       polls_per_s: +(polls / windowSeconds).toFixed(1),
       max_lag_s: +Number(row?.max_lag ?? 0).toFixed(1),
+      redis_peak_mb: +redis.peakMb.toFixed(1),
+      redis_added_mb: +(redis.peakMb - redis.baselineMb).toFixed(1),
     };
     const markdown = [
       `### scheduler: ${o.feeds} feeds every ${interval} s, ${o.changedPct}% changed, ${WORKERS} workers x 16`,
@@ -94,6 +102,7 @@ export async function benchScheduler(o: SchedulerOptions): Promise<{ result: Sch
       `- polled within one interval of being due: **${result.polled_in_interval_pct}%**`,
       `- polls: ${polls} in ${windowSeconds.toFixed(0)} s = **${result.polls_per_s}/s** (${Number(row?.not_modified ?? 0)} answered 304); needed: ${(o.feeds / interval).toFixed(1)}/s`,
       `- max lag after due time: **${result.max_lag_s} s**`,
+      `- Redis used_memory: peak **${result.redis_peak_mb} MB**, ${result.redis_added_mb} MB above the ${redis.baselineMb.toFixed(1)} MB before the run`,
     ].join("\n");
     return { result, markdown };
   } finally {
