@@ -1,10 +1,15 @@
-// Soak: steady load for M minutes in queue mode (one scheduler, one worker): F feeds polled every 10 s while new
-// items are published at R per second. The worker's RSS is sampled every 10 s; the slope (least squares, after a
-// one-minute warm-up) shows whether memory grows with work done. A leak shows as a steady positive slope.
-import { startFeedServer } from "./sim/feed-server.ts";
+// Soak: steady load for M minutes on both deployments at once, each with its own feed server and database: queue
+// mode (a scheduler and one worker on PostgreSQL + Redis) and embedded mode (one process on PGlite, the default).
+// F feeds are polled every 10 s while new items are published at R per second to each. Every process's RSS is
+// sampled every 10 s; the slope (least squares, after a warm-up) shows whether memory grows with work done.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startFeedServer, type FeedServer } from "./sim/feed-server.ts";
 import { benchEnv, createBenchDatabase, startCluster } from "./sim/cluster.ts";
+import { memoryMb, spawnNode } from "./sim/processes.ts";
+import { pipelineStats, type PipelineStats } from "./sim/stats.ts";
 import { feeds as feedsTable } from "../src/store/schema.ts";
-import { pipelineStats } from "./sim/stats.ts";
 
 export interface SoakOptions {
   minutes: number;
@@ -13,7 +18,9 @@ export interface SoakOptions {
 }
 
 export interface SoakResult {
+  /** The largest slope of any process. */
   rss_slope_mb_per_min: number;
+  rss_slope_mb_per_min_by_process: Record<string, number>;
 }
 
 /** Least-squares slope of y over x. */
@@ -27,50 +34,119 @@ export function slope(points: [number, number][]): number {
   return den === 0 ? 0 : num / den;
 }
 
-const WARMUP_MS = 60_000;
 const SAMPLE_MS = 10_000;
+const ITEMS_PER_FEED = 5;
+const INTERVAL_S = 10;
+const ENV = benchEnv({ tickMs: 1000, concurrency: 8, intervals: { min: INTERVAL_S, default: INTERVAL_S, max: 60 } });
+
+interface Deployment {
+  name: string;
+  pids(): Record<string, number | undefined>;
+  stats(): Promise<PipelineStats | null>;
+  stop(): Promise<void>;
+}
+
+async function queueDeployment(server: FeedServer, o: SoakOptions): Promise<Deployment> {
+  const db = await createBenchDatabase();
+  await db.database.db.insert(feedsTable).values(
+    Array.from({ length: o.feeds }, (_, i) => ({ url: server.feedUrl(i), title: `feed ${i}`, allowPrivate: true, intervalSeconds: INTERVAL_S })),
+  );
+  const cluster = await startCluster({ databaseUrl: db.url, workers: 1, env: ENV });
+  const [scheduler, worker] = cluster.processes;
+  return {
+    name: "queue",
+    pids: () => ({ scheduler: scheduler?.child.pid, worker: worker?.child.pid }),
+    stats: () => pipelineStats(db.database.db),
+    stop: async () => {
+      await cluster.stop();
+      await db.destroy();
+    },
+  };
+}
+
+async function embeddedDeployment(server: FeedServer, o: SoakOptions): Promise<Deployment> {
+  const dataDir = mkdtempSync(join(tmpdir(), "chipwatch-soak-"));
+  const urls = Array.from({ length: o.feeds }, (_, i) => server.feedUrl(i));
+  let latest: PipelineStats | null = null;
+  const p = spawnNode("bench/sim/role.ts", ["embedded"], {
+    ...ENV,
+    DATA_DIR: dataDir,
+    SIM_FEED_URLS: urls.join(","),
+    SIM_FEED_INTERVAL_S: String(INTERVAL_S),
+    SIM_REPORT_MS: String(SAMPLE_MS),
+  });
+  p.child.on("message", (m: unknown) => {
+    latest = (m as { stats?: PipelineStats }).stats ?? latest;
+  });
+  await p.ready;
+  return {
+    name: "embedded",
+    pids: () => ({ embedded: p.child.pid }),
+    stats: async () => latest,
+    stop: async () => {
+      p.kill("SIGTERM");
+      await p.exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
 
 export async function benchSoak(o: SoakOptions): Promise<{ result: SoakResult; markdown: string }> {
-  const server = await startFeedServer({ feeds: o.feeds, itemsPerFeed: 5, ports: 16 });
-  const db = await createBenchDatabase();
+  // A fifth of the run, at least a minute: V8 and PGlite grow their heaps towards a working size first.
+  const warmUpMs = Math.max(60_000, o.minutes * 12_000);
+  const servers = await Promise.all([0, 1].map(() => startFeedServer({ feeds: o.feeds, itemsPerFeed: ITEMS_PER_FEED, ports: 16 })));
+  const deployments: Deployment[] = [];
+  const samples = new Map<string, [number, number][]>();
+  const published = [0, 0];
   try {
-    await db.database.db.insert(feedsTable).values(
-      Array.from({ length: o.feeds }, (_, i) => ({ url: server.feedUrl(i), title: `feed ${i}`, allowPrivate: true, intervalSeconds: 10 })),
-    );
-    const cluster = await startCluster({
-      databaseUrl: db.url,
-      workers: 1,
-      env: benchEnv({ tickMs: 1000, concurrency: 8, intervals: { min: 10, default: 10, max: 60 } }),
-    });
-    const samples: [number, number][] = [];
+    deployments.push(await queueDeployment(servers[0]!, o), await embeddedDeployment(servers[1]!, o));
     const started = Date.now();
-    const end = started + o.minutes * 60_000;
-    let published = 0;
-    try {
-      const publisher = setInterval(() => server.publish(published++ % o.feeds), 1000 / o.itemsPerSecond);
-      const sampler = setInterval(() => {
-        const rss = cluster.workerRss()[0] ?? 0;
-        const t = Date.now() - started;
-        if (t >= WARMUP_MS && rss > 0) samples.push([t / 60_000, rss]);
-      }, SAMPLE_MS);
-      await new Promise((r) => setTimeout(r, Math.max(0, end - Date.now())));
-      clearInterval(publisher);
-      clearInterval(sampler);
-    } finally {
-      await cluster.stop();
-    }
-    const stats = await pipelineStats(db.database.db);
-    const result: SoakResult = { rss_slope_mb_per_min: +slope(samples).toFixed(2) };
-    const rss = samples.map(([, y]) => y);
+    const publisher = setInterval(
+      () => servers.forEach((s, k) => s.publish(published[k]!++ % o.feeds)),
+      1000 / o.itemsPerSecond,
+    );
+    const sampler = setInterval(() => {
+      const t = Date.now() - started;
+      if (t < warmUpMs) return;
+      for (const d of deployments) {
+        for (const [role, pid] of Object.entries(d.pids())) {
+          const rss = pid ? memoryMb(pid)?.rss : undefined;
+          if (rss) samples.set(role, [...(samples.get(role) ?? []), [t / 60_000, rss]]);
+        }
+      }
+    }, SAMPLE_MS);
+    await new Promise((r) => setTimeout(r, o.minutes * 60_000));
+    clearInterval(publisher);
+    clearInterval(sampler);
+    const stats = await Promise.all(deployments.map((d) => d.stats()));
+    const slopes = Object.fromEntries([...samples].map(([role, points]) => [role, +slope(points).toFixed(2)]));
+    const result: SoakResult = {
+      rss_slope_mb_per_min: Math.max(...Object.values(slopes)),
+      rss_slope_mb_per_min_by_process: slopes,
+    };
+    const rows = [...samples].map(([role, points]) => {
+      const rss = points.map(([, y]) => y);
+      return `| ${role} | **${slopes[role]}** | ${Math.round(rss[0]!)} -> ${Math.round(rss.at(-1)!)} (min ${Math.round(Math.min(...rss))}, max ${Math.round(Math.max(...rss))}) | ${points.length} |`;
+    });
+    const work = deployments.map(
+      (d, k) =>
+        `- ${d.name}: ${stats[k]?.fetchRuns ?? "?"} polls, ${stats[k]?.extracted ?? "?"} articles stored and extracted of ` +
+        `${o.feeds * ITEMS_PER_FEED + published[k]!} served (${published[k]} published during the run)`,
+    );
     const markdown = [
-      `### soak: ${o.minutes} min, ${o.feeds} feeds every 10 s, ${o.itemsPerSecond} new items/s, 1 worker`,
+      `### soak: ${o.minutes} min, queue and embedded side by side, each ${o.feeds} feeds every ${INTERVAL_S} s and ${o.itemsPerSecond} new items/s`,
       "",
-      `- worker RSS slope after warm-up: **${result.rss_slope_mb_per_min} MB/min** (${samples.length} samples, min ${Math.round(Math.min(...rss))} MB, max ${Math.round(Math.max(...rss))} MB)`,
-      `- work done: ${stats.fetchRuns} polls, ${stats.articles} articles stored of ${o.feeds * 5 + published} served (${published} published during the run)`,
+      `RSS sampled every ${SAMPLE_MS / 1000} s after a ${Math.round(warmUpMs / 1000)} s warm-up.`,
+      "",
+      "| process | RSS slope MB/min | RSS MB first -> last | samples |",
+      "|---|---|---|---|",
+      ...rows,
+      "",
+      ...work,
     ].join("\n");
     return { result, markdown };
   } finally {
-    await server.close();
-    await db.destroy();
+    for (const d of deployments) await d.stop();
+    await Promise.all(servers.map((s) => s.close()));
   }
 }
