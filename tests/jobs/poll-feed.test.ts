@@ -147,7 +147,7 @@ describe.each(availableDrivers())("pollFeed against a local feed server (%s)", (
     expect((await getFeed(t.db, feedId))?.consecutiveErrors).toBe(0);
   });
 
-  it("stores items with characters PostgreSQL text cannot hold (NUL, lone surrogates), without them", async () => {
+  it("stores items whose XML carries a raw NUL and a lone-surrogate reference, without those characters", async () => {
     state.items = [{ id: "odd", title: "Ascend\u0000 910C&#xD800; shipments", text: "Huawei\u0000 said shipments of Ascend chips rose." }];
     const [feed] = await addFeeds(t.db, [{ url: url.replace("feed.xml", "odd.xml") }]);
     const result = await pollFeed({ feedId: feed!.id }, deps, "job-odd");
