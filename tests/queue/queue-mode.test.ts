@@ -37,7 +37,9 @@ describe.skipIf(queueServicesMissing)("queue mode: scheduler + two worker proces
     const atKill = await run.stats();
     expect(atKill.feedsOk).toBeLessThan(FEEDS);
 
-    await waitFor(async () => (await run.stats()).extracted >= FEEDS * ITEMS, 90_000, "all articles stored and extracted");
+    // A poll records its fetch just after its articles' transaction commits: wait for both.
+    await waitFor(async () => (await run.stats()).feedsOk === FEEDS, 90_000, "every feed polled");
+    await waitFor(async () => (await run.stats()).extracted >= FEEDS * ITEMS, 30_000, "all articles stored and extracted");
     const stats = await run.stats();
     expect(stats).toMatchObject({
       articles: FEEDS * ITEMS,
@@ -54,6 +56,8 @@ describe.skipIf(queueServicesMissing)("queue mode: scheduler + two worker proces
     expect(await victim.exited).toBe("SIGKILL");
 
     const queue = new Queue(JOBS_QUEUE, { connection: { url: redisUrl() }, prefix: run.prefix });
+    // A job is marked completed after its function returns.
+    await waitFor(async () => (await queue.getJobCounts("completed")).completed! >= FEEDS, 10_000, "every job completed");
     const counts = await queue.getJobCounts("waiting", "active", "delayed", "failed", "completed");
     await queue.close();
     expect(counts).toMatchObject({ waiting: 0, active: 0, delayed: 0, failed: 0, completed: FEEDS });
