@@ -1,10 +1,9 @@
 // A queue-mode deployment for benchmarks: a fresh PostgreSQL database, a unique Redis prefix, a scheduler and N
 // worker processes, with memory sampled from /proc while it runs.
 import { randomBytes } from "node:crypto";
-import postgres from "postgres";
-import { openDatabase, type Database } from "../../src/store/db.ts";
 import { deleteQueueKeys } from "./redis-keys.ts";
 import { spawnNode, memoryMb, type NodeProcess } from "./processes.ts";
+import { createScratchDatabase, type ScratchDatabase } from "./scratch-database.ts";
 
 export const ADMIN_PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -36,29 +35,10 @@ export function benchEnv(o: {
   };
 }
 
-export interface BenchDatabase {
-  url: string;
-  database: Database;
-  destroy(): Promise<void>;
-}
+export type BenchDatabase = ScratchDatabase;
 
-export async function createBenchDatabase(): Promise<BenchDatabase> {
-  const name = `chipwatch_bench_${randomBytes(5).toString("hex")}`;
-  const admin = postgres(ADMIN_PG_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(ADMIN_PG_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), maxConnections: 4 });
-  await database.migrate();
-  return {
-    url: url.toString(),
-    database,
-    destroy: async () => {
-      await database.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end({ timeout: 2 });
-    },
-  };
+export function createBenchDatabase(): Promise<BenchDatabase> {
+  return createScratchDatabase(ADMIN_PG_URL, "chipwatch_bench", 4);
 }
 
 export interface Cluster {

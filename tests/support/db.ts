@@ -1,8 +1,7 @@
 // Fresh, migrated databases for tests: a PGlite clone of the template, or a new database on the real PostgreSQL.
 import { readFileSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import postgres from "postgres";
 import { inject } from "vitest";
+import { createScratchDatabase } from "../../bench/sim/scratch-database.ts";
 import { openDatabase, type Database } from "../../src/store/db.ts";
 
 export type Driver = "pglite" | "postgres";
@@ -27,20 +26,6 @@ export async function createTestDatabase(driver: Driver): Promise<TestDatabase> 
   }
   const adminUrl = inject("pgUrl");
   if (!adminUrl) throw new Error("PostgreSQL is not available for tests");
-  const name = `chipwatch_test_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), maxConnections: 5 });
-  await database.migrate();
-  return {
-    ...database,
-    url: url.toString(),
-    destroy: async () => {
-      await database.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end({ timeout: 2 });
-    },
-  };
+  const scratch = await createScratchDatabase(adminUrl, "chipwatch_test", 5);
+  return { ...scratch.database, url: scratch.url, destroy: scratch.destroy };
 }
