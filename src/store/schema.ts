@@ -26,6 +26,8 @@ export const feeds = pgTable(
     title: text("title").notNull().default(""),
     siteUrl: text("site_url"),
     lang: text("lang"),
+    /** IANA zone for the feed's zone-less timestamps (null: decided from its language, else UTC). */
+    timezone: text("timezone"),
     category: text("category"),
     note: text("note"),
     enabled: boolean("enabled").notNull().default(true),
