@@ -13,7 +13,10 @@ export interface RawFeed {
 type Loose = Record<string, unknown>;
 
 // defaultRSS: 2 reads <rss> without a version attribute as RSS 2.0 (358 corpus inputs have none).
-const parser: Parser<Loose, Loose> = new Parser({ defaultRSS: 2 });
+// A new parser per document: rss-parser keeps one xml2js parser per instance, and an xml2js parser is not
+// reusable after an error (node-xml2js #365, #388), so a shared one made a feed's result depend on the
+// documents parsed before it. Construction costs a few microseconds.
+const newParser = (): Parser<Loose, Loose> => new Parser({ defaultRSS: 2 });
 
 function toRawItem(item: Loose): RawItem {
   const encoded = item["content:encoded"];
@@ -29,7 +32,7 @@ function toRawItem(item: Loose): RawItem {
 }
 
 export async function parseWithRssParser(text: string): Promise<RawFeed> {
-  const feed = (await parser.parseString(text)) as Loose & { items?: Loose[] };
+  const feed = (await newParser().parseString(text)) as Loose & { items?: Loose[] };
   return {
     title: feed.title,
     link: textOf(feed.link),

@@ -1,39 +1,23 @@
 // The real decode + parse path over the shared feed corpus (/work/shared/corpus/feeds, see its MANIFEST.md):
 // nothing crashes or hangs, item counts match, feedparser's simple title/link expectations hold.
 // Figures are printed and written to docs/CORPUS.md.
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { htmlToText } from "../../src/ingest/html-text.ts";
 import { parseFeedFile, type ParseFeedReport } from "../../src/ingest/parse-feed-report.ts";
+import { CORPUS, REPO, corpusInputs, readJsonl } from "../support/feed-corpus.ts";
 
-const REPO = path.resolve(import.meta.dirname, "../..");
-const CORPUS = path.resolve(REPO, "../shared/corpus/feeds");
 const MAX_MS_PER_INPUT = 2000;
 const MIN_COUNT_MATCH = 0.97;
 const MIN_SIMPLE_MATCH = 0.95;
 
-interface Input {
-  file: string;
-  source: string;
-  item_count?: number;
-  http_content_type?: string;
-  feed_url?: string;
-  error_contains?: string;
-  tags?: string[];
-}
 interface Expectation {
   file: string;
   category: string;
   simple?: Record<string, unknown>;
   http_headers?: Record<string, string>;
 }
-
-const jsonl = <T>(name: string): T[] =>
-  readFileSync(path.join(CORPUS, name), "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as T);
 
 function categoryOf(file: string): string {
   const parts = file.split("/");
@@ -53,8 +37,8 @@ interface Row {
 const pct = (a: number, b: number) => (b === 0 ? "-" : `${((100 * a) / b).toFixed(1)}%`);
 
 describe("feed corpus", () => {
-  const inputs = jsonl<Input>("inputs.jsonl");
-  const expectations = jsonl<Expectation>("feedparser-expectations.jsonl");
+  const inputs = corpusInputs();
+  const expectations = readJsonl<Expectation>("feedparser-expectations.jsonl");
   const reports = new Map<string, ParseFeedReport>();
 
   it("parses or cleanly rejects every input, each within the time limit, with matching item counts", async () => {
