@@ -14,6 +14,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { EventStatus, ReviewAction } from "../review/status.ts";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const created = () => ts("created_at").notNull().defaultNow();
@@ -144,8 +145,6 @@ export const claims = pgTable(
   ],
 );
 
-export const EVENT_STATUSES = ["flagged", "candidate", "confirmed", "dismissed"] as const;
-export type EventStatus = (typeof EVENT_STATUSES)[number];
 
 /** An event is evidence for one indicator from one story; a syndicated story adds sources, not events. */
 export const events = pgTable(
@@ -193,8 +192,6 @@ export const eventSources = pgTable(
   (t) => [uniqueIndex("event_sources_key").on(t.eventId, t.articleId), index("event_sources_article_idx").on(t.articleId)],
 );
 
-export const REVIEW_ACTIONS = ["confirm", "dismiss", "note", "reopen"] as const;
-export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
 /** Append-only audit log of analyst actions. */
 export const reviews = pgTable(

@@ -11,7 +11,7 @@ import {
   type ConfirmedEvidence,
   type IndicatorState,
 } from "../store/repositories/analytics.ts";
-import type { EventStatus } from "../store/schema.ts";
+import type { EventStatus } from "../review/status.ts";
 
 export const CHART_WEEKS = 12;
 

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { z } from "zod";
 import { INDICATOR_IDS, STAGES } from "../extract/types.ts";
 import { EVENT_SORTS } from "../store/repositories/events.ts";
-import { EVENT_STATUSES } from "../store/schema.ts";
+import { EVENT_STATUSES } from "../review/status.ts";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

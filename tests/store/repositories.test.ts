@@ -6,7 +6,9 @@ import { getArticles, insertNewArticles } from "../../src/store/repositories/art
 import { assignCluster, assignClusters } from "../../src/store/repositories/clusters.ts";
 import { NEAR_DUPLICATE_DISTANCE } from "../../src/ingest/dedup.ts";
 import { saveExtraction, saveExtractions } from "../../src/store/repositories/extractions.ts";
+import { listEvents } from "../../src/store/repositories/events.ts";
 import { claims, eventSources, events, mentions } from "../../src/store/schema.ts";
+import { priorityOf } from "../../src/review/priority.ts";
 import type { Extraction } from "../../src/extract/types.ts";
 
 const extraction = (score: number, rules = ["rule.a"]): Extraction => ({
@@ -145,5 +147,31 @@ describe.each(availableDrivers())("repositories on %s", (driver) => {
     const [ev] = await t.db.select().from(events).where(eq(events.indicator, "export_controls"));
     expect(ev?.sourceCount).toBe(2);
     expect(ev?.novel).toBe(false);
+  });
+
+  it("flags a candidate when a later source crosses the threshold, and orders the queue by review/priority.ts", async () => {
+    const [feed] = await addFeeds(t.db, [{ url: "https://h.example/feed" }]);
+    const [other] = await addFeeds(t.db, [{ url: "https://i.example/feed" }]);
+    const ids = await insertNewArticles(t.db, [
+      { feedId: feed!.id, url: "https://h.example/1", title: "Weak", contentHash: "h1", simhash: 0x00ff_00ff_00ff_00ffn },
+      { feedId: other!.id, url: "https://i.example/1", title: "Strong", contentHash: "h2", simhash: 0x00ff_00ff_00ff_00ffn },
+    ]);
+    const [weak, strong] = await getArticles(t.db, ids.map((r) => r.id));
+    const story = await assignCluster(t.db, weak!.id, weak!.simhash, NEAR_DUPLICATE_DISTANCE);
+    const hit = (score: number) => ({ ...extraction(score), claims: [], indicators: [{ id: "training_migration" as const, score, rules: ["tm"], evidence: [] }] });
+    const first = await saveExtraction(t.db, { id: weak!.id, title: weak!.title, clusterId: story }, hit(0.3), { flagThreshold: 0.5 });
+    expect(first.newlyFlagged).toEqual([]);
+    const [candidate] = await t.db.select().from(events).where(eq(events.indicator, "training_migration"));
+    expect(candidate?.status).toBe("candidate");
+    const second = await saveExtraction(t.db, { id: strong!.id, title: strong!.title, clusterId: story }, hit(0.8), { flagThreshold: 0.5 });
+    expect(second.newlyFlagged).toEqual([candidate!.id]);
+    const [flagged] = await t.db.select().from(events).where(eq(events.id, candidate!.id));
+    expect(flagged?.status).toBe("flagged");
+
+    // The SQL order is the formula's order: every event of this database, listed by priority.
+    const page = await listEvents(t.db, {}, { sort: "priority", page: 1, limit: 100 });
+    expect(page.items.length).toBeGreaterThan(1);
+    const computed = page.items.map((e) => priorityOf(e));
+    expect(computed).toEqual([...computed].sort((a, b) => b - a));
   });
 });

@@ -3,7 +3,6 @@ import { csvCell, toCsv } from "../../src/web/csv.ts";
 import { highlightSegments } from "../../src/web/highlight.ts";
 import { decodeSession, encodeSession, newSession, csrfToken, validCsrf } from "../../src/web/session.ts";
 import { safeNext } from "../../src/web/auth.ts";
-import { priorityOf } from "../../src/store/repositories/events.ts";
 import { indicatorState } from "../../src/store/repositories/analytics.ts";
 
 describe("csv", () => {
@@ -57,13 +56,7 @@ describe("sessions", () => {
   });
 });
 
-describe("priority and indicator state", () => {
-  it("adds novelty and up to three extra sources to the score", () => {
-    expect(priorityOf({ score: 0.6, novel: true, sourceCount: 4 })).toBeCloseTo(1.05);
-    expect(priorityOf({ score: 0.6, novel: false, sourceCount: 10 })).toBeCloseTo(0.9);
-    expect(priorityOf({ score: 0.9, novel: false, sourceCount: 1 })).toBeCloseTo(0.9);
-  });
-
+describe("indicator state", () => {
   it("derives the state from counts", () => {
     const counts = (o: Partial<Record<"flagged" | "candidate" | "confirmed" | "dismissed", number>>) => ({
       flagged: 0, candidate: 0, confirmed: 0, dismissed: 0, ...o,

@@ -1,7 +1,8 @@
 // Aggregates for the analyst views: indicator states and weekly series, the claims table, rule precision, feed health.
 import { and, asc, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../db.ts";
-import { articles, claims, eventSources, events, feeds, mentions, type EventStatus } from "../schema.ts";
+import type { EventStatus } from "../../review/status.ts";
+import { articles, claims, eventSources, events, feeds, mentions } from "../schema.ts";
 
 export type IndicatorState = "unseen" | "weak" | "corroborated" | "confirmed";
 

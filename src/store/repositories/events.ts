@@ -1,20 +1,21 @@
 // Reading events for the analyst: the filtered, ordered queue, and one event with all its evidence.
 import { and, asc, desc, eq, exists, gte, ilike, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db.ts";
-import { articles, claims, eventSources, events, feeds, mentions, type EventStatus } from "../schema.ts";
+import { priorityFormula, priorityOf, type PriorityArithmetic } from "../../review/priority.ts";
+import type { EventStatus } from "../../review/status.ts";
+import { articles, claims, eventSources, events, feeds, mentions } from "../schema.ts";
 import { articleBody } from "./articles.ts";
 
-/**
- * Queue priority: the indicator score, plus 0.15 when the event carries a claim never seen before (novel), plus 0.1
- * per independent extra source (distinct feeds beyond the first), counting at most 3 extra sources.
- *   priority = score + 0.15 * novel + 0.1 * min(source_count - 1, 3)
- * So a 0.6 novel story reported by four feeds (0.6 + 0.15 + 0.3 = 1.05) outranks a lone 0.9 repeat.
- */
-export const priorityExpr = sql<number>`(${events.score} + case when ${events.novel} then 0.15 else 0 end + 0.1 * least(greatest(${events.sourceCount} - 1, 0), 3))`;
-
-export function priorityOf(e: { score: number; novel: boolean; sourceCount: number }): number {
-  return e.score + (e.novel ? 0.15 : 0) + 0.1 * Math.min(Math.max(e.sourceCount - 1, 0), 3);
-}
+/** Queue priority (review/priority.ts) as SQL, for ordering. */
+const sqlArithmetic: PriorityArithmetic<SQL, SQL> = {
+  // Code constants, inlined as literals: a parameter next to an integer column would be typed integer.
+  constant: (n) => sql.raw(String(n)),
+  add: (a, b) => sql`(${a} + ${b})`,
+  times: (a, b) => sql`(${a} * ${b})`,
+  clamp: (x, lo, hi) => sql`least(greatest(${x}, ${lo}), ${hi})`,
+  when: (condition, then, otherwise) => sql`case when ${condition} then ${then} else ${otherwise} end`,
+};
+const priorityExpr = priorityFormula(sqlArithmetic, { score: sql`${events.score}`, novel: sql`${events.novel}`, sourceCount: sql`${events.sourceCount}` });
 
 export const EVENT_SORTS = ["priority", "newest", "score"] as const;
 export type EventSort = (typeof EVENT_SORTS)[number];

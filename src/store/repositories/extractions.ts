@@ -6,57 +6,61 @@ import { and, eq, inArray, not, sql } from "drizzle-orm";
 import type { Extraction } from "../../extract/types.ts";
 import { anyOf, insertRows, recordset } from "../bulk.ts";
 import { queryRows, type Db } from "../db.ts";
-import { articles, claims, eventSources, events, feeds, mentions, reviews, type EventStatus } from "../schema.ts";
+import { articleOutcomes, type ArticleOutcome } from "../../review/article-outcome.ts";
+import { eventKey, eventSeeds, eventSupport, type ArticleInStory, type EventSeed } from "../../review/event-merge.ts";
+import { affirmedClaims, novelArticleIds, type ClaimKey } from "../../review/novelty.ts";
+import { statusForScore } from "../../review/status.ts";
+import { articles, claims, eventSources, events, feeds, mentions, reviews } from "../schema.ts";
 
 export interface SaveOptions {
-  /** Events at or above this score are flagged for review; below it they are kept as candidates. */
+  /** The flag threshold (review/status.ts decides what it means). */
   flagThreshold: number;
 }
 
-export interface SavedExtraction {
-  /** Events this article contributes to. */
-  eventIds: number[];
-  /** Events that became flagged because of this article (for alerts). */
-  newlyFlagged: number[];
-  /** Indicators this article stopped supporting (reprocess). */
-  removedIndicators: string[];
-  addedIndicators: string[];
-}
+export type SavedExtraction = ArticleOutcome;
+export type ArticleForSave = ArticleInStory;
 
-export interface ArticleForSave {
-  id: number;
-  title: string;
-  clusterId: number;
-}
+type Batch = { article: ArticleForSave; extraction: Extraction }[];
 
-const claimKey = (c: { subject: string; chip: string; stage: string }) => `${c.subject}\u0000${c.chip}\u0000${c.stage}`;
-const eventKey = (indicator: string, clusterId: number) => `${indicator}\u0000${clusterId}`;
-
-export async function saveExtractions(
-  db: Db,
-  batch: { article: ArticleForSave; extraction: Extraction }[],
-  opts: SaveOptions,
-): Promise<SavedExtraction[]> {
+export async function saveExtractions(db: Db, batch: Batch, opts: SaveOptions): Promise<SavedExtraction[]> {
   if (batch.length === 0) return [];
   return db.transaction((tx) => writeExtractions(tx as unknown as Db, batch, opts));
 }
 
 /**
  * saveExtractions inside the caller's transaction. With `fresh`, the articles were inserted in this transaction with
- * their ruleset version already set: there is nothing stored of theirs to replace or compare with.
+ * their ruleset version already set: there is nothing stored of theirs to replace or compare with. The decisions
+ * (novelty, which event an article supports, flag status, whom an alert is for) are review/'s; this persists them.
  */
-export async function writeExtractions(
-  tx: Db,
-  batch: { article: ArticleForSave; extraction: Extraction }[],
-  opts: SaveOptions & { fresh?: boolean },
-): Promise<SavedExtraction[]> {
+export async function writeExtractions(tx: Db, batch: Batch, opts: SaveOptions & { fresh?: boolean }): Promise<SavedExtraction[]> {
   if (batch.length === 0) return [];
   const ids = batch.map((b) => b.article.id);
   if (!opts.fresh) {
     await tx.delete(mentions).where(anyOf(mentions.articleId, ids));
     await tx.delete(claims).where(anyOf(claims.articleId, ids));
   }
-  const mentionRows = batch.flatMap(({ article, extraction }) =>
+  await insertMentions(tx, batch);
+  const claimRows = await insertClaims(tx, batch);
+  const novel = novelArticleIds(claimRows, await claimsMadeElsewhere(tx, claimRows, ids));
+
+  const before = opts.fresh ? [] : await supportOf(tx, ids);
+  const { eventIdOf, flagged } = await ensureEvents(tx, eventSeeds(batch, novel), opts.flagThreshold);
+  const support = eventSupport(batch).map(({ eventKey: key, ...s }) => ({ ...s, eventId: eventIdOf.get(key)! }));
+  const dropped = await replaceSupport(tx, support, before);
+
+  const touched = [...new Set([...support.map((r) => r.eventId), ...dropped.map((d) => d.eventId)])];
+  const novelEvents = [...new Set(support.filter((r) => novel.has(r.articleId)).map((r) => r.eventId))];
+  for (const id of await refreshEvents(tx, touched, opts.flagThreshold, novelEvents)) flagged.add(id);
+
+  if (!opts.fresh) {
+    const version = batch[0]!.extraction.rulesetVersion;
+    await tx.update(articles).set({ rulesetVersion: version, extractedAt: new Date() }).where(anyOf(articles.id, ids));
+  }
+  return articleOutcomes(batch, support, before, flagged);
+}
+
+async function insertMentions(tx: Db, batch: Batch): Promise<void> {
+  const rows = batch.flatMap(({ article, extraction }) =>
     extraction.entities.map((e) => ({
       articleId: article.id,
       type: e.type,
@@ -67,8 +71,11 @@ export async function writeExtractions(
       discovered: e.discovered ?? false,
     })),
   );
-  if (mentionRows.length > 0) await tx.execute(sql`${insertRows(mentions, mentionRows)} on conflict do nothing`);
-  const claimRows = batch.flatMap(({ article, extraction }) =>
+  if (rows.length > 0) await tx.execute(sql`${insertRows(mentions, rows)} on conflict do nothing`);
+}
+
+async function insertClaims(tx: Db, batch: Batch) {
+  const rows = batch.flatMap(({ article, extraction }) =>
     extraction.claims.map((c) => ({
       articleId: article.id,
       subject: c.subject,
@@ -82,140 +89,91 @@ export async function writeExtractions(
       evidenceEnd: c.evidence.end,
     })),
   );
-  if (claimRows.length > 0) await tx.execute(sql`${insertRows(claims, claimRows)} on conflict do nothing`);
+  if (rows.length > 0) await tx.execute(sql`${insertRows(claims, rows)} on conflict do nothing`);
+  return rows;
+}
 
-  // Novelty: an article is novel when it makes a (subject, chip, stage) claim that no other article has made; in a
-  // batch, only the first article to make it.
-  const affirmed = claimRows.filter((c) => !c.negated);
-  const seenElsewhere = new Set<string>();
-  if (affirmed.length > 0) {
-    const keys = recordset({ subject: claims.subject, chip: claims.chip, stage: claims.stage }, affirmed);
-    const rows = await tx
-      .selectDistinct({ subject: claims.subject, chip: claims.chip, stage: claims.stage })
-      .from(claims)
-      .where(
-        and(
-          eq(claims.negated, false),
-          not(anyOf(claims.articleId, ids)),
-          sql`(${claims.subject}, ${claims.chip}, ${claims.stage}) in (${keys})`,
-        ),
-      );
-    for (const r of rows) seenElsewhere.add(claimKey(r));
-  }
-  const novelArticles = new Set<number>();
-  for (const c of [...affirmed].sort((a, b) => a.articleId - b.articleId)) {
-    const key = claimKey(c);
-    if (seenElsewhere.has(key)) continue;
-    seenElsewhere.add(key);
-    novelArticles.add(c.articleId);
-  }
+/** Which of the batch's affirmed claim keys articles outside the batch have made. */
+async function claimsMadeElsewhere(tx: Db, batchClaims: (ClaimKey & { negated: boolean })[], batchIds: number[]): Promise<ClaimKey[]> {
+  const affirmed = affirmedClaims(batchClaims);
+  if (affirmed.length === 0) return [];
+  const keys = recordset(
+    { subject: claims.subject, chip: claims.chip, stage: claims.stage },
+    affirmed.map(({ subject, chip, stage }) => ({ subject, chip, stage })),
+  );
+  return tx
+    .selectDistinct({ subject: claims.subject, chip: claims.chip, stage: claims.stage })
+    .from(claims)
+    .where(
+      and(
+        eq(claims.negated, false),
+        not(anyOf(claims.articleId, batchIds)),
+        sql`(${claims.subject}, ${claims.chip}, ${claims.stage}) in (${keys})`,
+      ),
+    );
+}
 
-  const before = opts.fresh
-    ? []
-    : await tx
-        .select({ eventId: eventSources.eventId, articleId: eventSources.articleId, indicator: events.indicator })
-        .from(eventSources)
-        .innerJoin(events, eq(events.id, eventSources.eventId))
-        .where(anyOf(eventSources.articleId, ids));
+/** The events the articles support now, with their indicators. */
+function supportOf(tx: Db, articleIds: number[]) {
+  return tx
+    .select({ eventId: eventSources.eventId, articleId: eventSources.articleId, indicator: events.indicator })
+    .from(eventSources)
+    .innerJoin(events, eq(events.id, eventSources.eventId))
+    .where(anyOf(eventSources.articleId, articleIds));
+}
 
-  // One event per (indicator, story); create the missing ones, then read all with their status.
-  const wanted = new Map<string, { indicator: string; clusterId: number; title: string; score: number; rules: string[]; novel: boolean }>();
-  for (const { article, extraction } of batch) {
-    for (const hit of extraction.indicators) {
-      const key = eventKey(hit.id, article.clusterId);
-      const prior = wanted.get(key);
-      const novel = novelArticles.has(article.id);
-      if (!prior) wanted.set(key, { indicator: hit.id, clusterId: article.clusterId, title: article.title, score: hit.score, rules: hit.rules, novel });
-      else if (hit.score > prior.score) wanted.set(key, { ...prior, score: hit.score, rules: hit.rules, novel: prior.novel || novel });
-    }
-  }
-  const status = (score: number): EventStatus => (score >= opts.flagThreshold ? "flagged" : "candidate");
-  const newlyFlaggedEvents = new Set<number>();
+/**
+ * Finds or creates the event of each seed; a new event's status follows its seed's score. Returns the ids by
+ * eventKey and the events created flagged.
+ */
+async function ensureEvents(
+  tx: Db,
+  seeds: Map<string, EventSeed>,
+  threshold: number,
+): Promise<{ eventIdOf: Map<string, number>; flagged: Set<number> }> {
   const eventIdOf = new Map<string, number>();
-  if (wanted.size > 0) {
-    const existing = await eventsFor(tx, [...wanted.values()]);
-    for (const e of existing) {
-      eventIdOf.set(eventKey(e.indicator, e.clusterId), e.id);
-      const w = wanted.get(eventKey(e.indicator, e.clusterId));
-      if (w && e.status === "candidate" && status(w.score) === "flagged") newlyFlaggedEvents.add(e.id);
-    }
-    const missing = [...wanted.entries()].filter(([key]) => !eventIdOf.has(key)).map(([, w]) => w);
-    if (missing.length > 0) {
-      const inserted = await queryRows<{ id: number | string; indicator: string; cluster_id: number | string; status: string }>(
-        tx,
-        sql`${insertRows(events, missing.map((w) => ({ ...w, status: status(w.score) })))}
-            on conflict do nothing returning id, indicator, cluster_id, status`,
-      );
-      for (const e of inserted) {
-        eventIdOf.set(eventKey(e.indicator, Number(e.cluster_id)), Number(e.id));
-        if (e.status === "flagged") newlyFlaggedEvents.add(Number(e.id));
-      }
+  const flagged = new Set<number>();
+  if (seeds.size === 0) return { eventIdOf, flagged };
+  for (const e of await eventsFor(tx, [...seeds.values()])) eventIdOf.set(eventKey(e.indicator, e.clusterId), e.id);
+  const missing = [...seeds.entries()].filter(([key]) => !eventIdOf.has(key)).map(([, seed]) => seed);
+  if (missing.length > 0) {
+    const rows = missing.map((seed) => ({ ...seed, status: statusForScore(null, seed.score, threshold) }));
+    const inserted = await queryRows<{ id: number | string; indicator: string; cluster_id: number | string; status: string }>(
+      tx,
+      sql`${insertRows(events, rows)} on conflict do nothing returning id, indicator, cluster_id, status`,
+    );
+    for (const e of inserted) {
+      eventIdOf.set(eventKey(e.indicator, Number(e.cluster_id)), Number(e.id));
+      if (e.status === "flagged") flagged.add(Number(e.id));
     }
     // Another worker may have created some between our read and insert: read those back.
-    const raced = missing.filter((w) => !eventIdOf.has(eventKey(w.indicator, w.clusterId)));
+    const raced = missing.filter((seed) => !eventIdOf.has(eventKey(seed.indicator, seed.clusterId)));
     if (raced.length > 0) {
       for (const e of await eventsFor(tx, raced)) eventIdOf.set(eventKey(e.indicator, e.clusterId), e.id);
     }
   }
+  return { eventIdOf, flagged };
+}
 
-  const sourceRows = batch.flatMap(({ article, extraction }) =>
-    extraction.indicators.map((hit) => ({
-      eventId: eventIdOf.get(eventKey(hit.id, article.clusterId))!,
-      articleId: article.id,
-      score: hit.score,
-      rules: hit.rules,
-      evidence: hit.evidence,
-    })),
-  );
-  if (sourceRows.length > 0) {
+/** Upserts the batch's supports and deletes the ones its articles no longer give; returns those deleted. */
+async function replaceSupport<B extends { eventId: number; articleId: number }>(
+  tx: Db,
+  support: { eventId: number; articleId: number; score: number; rules: string[]; evidence: { start: number; end: number }[] }[],
+  before: B[],
+): Promise<B[]> {
+  if (support.length > 0) {
     await tx.execute(
-      sql`${insertRows(eventSources, sourceRows)} on conflict (event_id, article_id)
+      sql`${insertRows(eventSources, support)} on conflict (event_id, article_id)
           do update set score = excluded.score, rules = excluded.rules, evidence = excluded.evidence`,
     );
   }
-  const kept = new Set(sourceRows.map((r) => `${r.eventId}:${r.articleId}`));
+  const kept = new Set(support.map((r) => `${r.eventId}:${r.articleId}`));
   const dropped = before.filter((b) => !kept.has(`${b.eventId}:${b.articleId}`));
   if (dropped.length > 0) {
     const pairs = recordset({ eventId: eventSources.eventId, articleId: eventSources.articleId }, dropped);
     await tx.delete(eventSources).where(sql`(${eventSources.eventId}, ${eventSources.articleId}) in (${pairs})`);
   }
-
-  const touched = [...new Set([...sourceRows.map((r) => r.eventId), ...dropped.map((d) => d.eventId)])];
-  const novelEvents = [...new Set(sourceRows.filter((r) => novelArticles.has(r.articleId)).map((r) => r.eventId))];
-  if (touched.length > 0) await refreshEvents(tx, touched, opts.flagThreshold, novelEvents);
-
-  if (!opts.fresh) {
-    const version = batch[0]!.extraction.rulesetVersion;
-    await tx.update(articles).set({ rulesetVersion: version, extractedAt: new Date() }).where(anyOf(articles.id, ids));
-  }
-
-  const byArticle = groupBy(sourceRows, (r) => r.articleId);
-  const beforeByArticle = groupBy(before, (b) => b.articleId);
-  // An event counts as newly flagged once, for the first article of the batch that supports it.
-  const firstSupporter = new Map<number, number>();
-  for (const r of sourceRows) if (!firstSupporter.has(r.eventId)) firstSupporter.set(r.eventId, r.articleId);
-  return batch.map(({ article, extraction }) => {
-    const mine = byArticle.get(article.id) ?? [];
-    const beforeIndicators = new Set((beforeByArticle.get(article.id) ?? []).map((b) => b.indicator));
-    const afterIndicators = new Set(extraction.indicators.map((i) => i.id as string));
-    return {
-      eventIds: mine.map((r) => r.eventId),
-      newlyFlagged: mine.map((r) => r.eventId).filter((id) => newlyFlaggedEvents.has(id) && firstSupporter.get(id) === article.id),
-      removedIndicators: [...beforeIndicators].filter((i) => !afterIndicators.has(i)),
-      addedIndicators: [...afterIndicators].filter((i) => !beforeIndicators.has(i)),
-    };
-  });
-}
-
-function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
+  return dropped;
 }
 
 /** The stored events of the given (indicator, story) pairs. */
@@ -240,20 +198,26 @@ export async function saveExtraction(
 
 /**
  * Recomputes each event from its sources: best score, union of rules, number of independent sources (distinct
- * feeds). An unreviewed event left with no source is deleted; a reviewed one is kept for the audit trail.
+ * feeds), novelty; then applies the flag rule (review/status.ts) to the best score. An unreviewed event left with no
+ * source is deleted; a reviewed one is kept for the audit trail. Returns the events this flagged.
  */
-async function refreshEvents(db: Db, ids: number[], threshold: number, novelIds: number[]): Promise<void> {
-  await db
+async function refreshEvents(db: Db, ids: number[], threshold: number, novelIds: number[]): Promise<number[]> {
+  const bestScore = sql`(select max(${eventSources.score}) from ${eventSources} where ${eventSources.eventId} = ${events.id})`;
+  const refreshed = await db
     .update(events)
     .set({
-      score: sql`coalesce((select max(${eventSources.score}) from ${eventSources} where ${eventSources.eventId} = ${events.id}), ${events.score})`,
+      score: sql`coalesce(${bestScore}, ${events.score})`,
       rules: sql`coalesce((select jsonb_agg(distinct r order by r) from ${eventSources}, jsonb_array_elements_text(${eventSources.rules}) r where ${eventSources.eventId} = ${events.id}), '[]'::jsonb)`,
       sourceCount: sql`(select count(distinct ${articles.feedId})::int from ${eventSources} join ${articles} on ${articles.id} = ${eventSources.articleId} where ${eventSources.eventId} = ${events.id})`,
-      status: sql`case when ${events.status} = 'candidate' and (select max(${eventSources.score}) from ${eventSources} where ${eventSources.eventId} = ${events.id}) >= ${threshold} then 'flagged' else ${events.status} end`,
       novel: sql`${events.novel} or ${anyOf(events.id, novelIds)}`,
       updatedAt: new Date(),
     })
-    .where(anyOf(events.id, ids));
+    .where(anyOf(events.id, ids))
+    .returning({ id: events.id, status: events.status, bestScore: sql<number | null>`${bestScore}` });
+  const flagged = refreshed
+    .filter((e) => e.bestScore !== null && statusForScore(e.status, Number(e.bestScore), threshold) !== e.status)
+    .map((e) => e.id);
+  if (flagged.length > 0) await db.update(events).set({ status: "flagged" }).where(anyOf(events.id, flagged));
   await db
     .delete(events)
     .where(
@@ -264,6 +228,7 @@ async function refreshEvents(db: Db, ids: number[], threshold: number, novelIds:
         sql`not exists (select 1 from ${reviews} where ${reviews.eventId} = ${events.id})`,
       ),
     );
+  return flagged;
 }
 
 /** Names found by version patterns but not in the catalog, with how often and where they were first seen. */

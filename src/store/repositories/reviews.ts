@@ -2,14 +2,8 @@
 // same transaction, so the log and the status never disagree.
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db.ts";
-import { events, reviews, type EventStatus, type ReviewAction } from "../schema.ts";
-
-const STATUS_AFTER: Record<ReviewAction, EventStatus | null> = {
-  confirm: "confirmed",
-  dismiss: "dismissed",
-  note: null,
-  reopen: "flagged",
-};
+import { STATUS_AFTER_REVIEW, type EventStatus, type ReviewAction } from "../../review/status.ts";
+import { events, reviews } from "../schema.ts";
 
 export interface ReviewInput {
   ids: number[];
@@ -28,7 +22,7 @@ export class UnknownEventsError extends Error {
 /** Applies one action to events; all or nothing: throws UnknownEventsError when any id does not exist. */
 export async function reviewEvents(db: Db, input: ReviewInput): Promise<{ ids: number[]; status: EventStatus | null }> {
   const ids = [...new Set(input.ids)];
-  const status = STATUS_AFTER[input.action];
+  const status = STATUS_AFTER_REVIEW[input.action];
   const note = input.note?.trim() ? input.note.trim() : null;
   await db.transaction(async (tx) => {
     const found = await tx.select({ id: events.id }).from(events).where(inArray(events.id, ids)).for("update");

@@ -2,7 +2,7 @@
 import { INDICATOR_IDS } from "../../extract/types.ts";
 import { indicatorLabel } from "../../report/indicator-labels.ts";
 import type { EventListItem, EventPage } from "../../store/repositories/events.ts";
-import { EVENT_STATUSES } from "../../store/schema.ts";
+import { EVENT_STATUSES } from "../../review/status.ts";
 import type { EventQuery } from "../params.ts";
 import { CsrfField, ExternalLink, FilterActions, IndicatorTag, Score, StatusBadge, Time, queryString } from "./components.tsx";
 import { Layout } from "./layout.tsx";
