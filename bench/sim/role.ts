@@ -10,8 +10,8 @@ import { createLogger } from "../../src/observability/logger.ts";
 import { createMetrics } from "../../src/observability/metrics.ts";
 import { createEmbeddedRunner } from "../../src/runner/embedded-runner.ts";
 import { addFeeds } from "../../src/store/repositories/feeds.ts";
-import { runScheduler } from "../../workers/scheduler.ts";
-import { runWorker } from "../../workers/worker.ts";
+import { runScheduler } from "../../src/app/queue-scheduler.ts";
+import { runWorker } from "../../src/app/queue-worker.ts";
 import { pipelineStats } from "./stats.ts";
 
 const role = process.argv[2];

@@ -1,5 +1,5 @@
-// `chipwatch start`: the whole monitor in one process: PGlite in DATA_DIR, the in-process runner, the web server.
-import type { Logger } from "pino";
+// Embedded mode, `chipwatch start`: the whole monitor in one process: PGlite in DATA_DIR (or DATABASE_URL), the
+// in-process runner, the web server, and with DEMO the bundled sample feeds served locally.
 import type { Config } from "../config.ts";
 import { startDemoServer, type DemoServer } from "../demo/demo-server.ts";
 import { createJobDeps } from "../jobs/deps.ts";
@@ -7,27 +7,27 @@ import { createMetrics } from "../observability/metrics.ts";
 import { createEmbeddedRunner, type EmbeddedRunner } from "../runner/embedded-runner.ts";
 import type { Database } from "../store/db.ts";
 import { addFeeds } from "../store/repositories/feeds.ts";
-import { ensureAdminToken } from "../store/repositories/users.ts";
-import { createApp } from "../web/app.ts";
-import { startWebServer } from "../web/server.ts";
 import { openMigratedDatabase } from "./database.ts";
 import { loadDefaultFeedsIfEmpty } from "./feed-list.ts";
+import { roleLogger, type RunOptions } from "./run-mode.ts";
+import { serveWeb } from "./serve-web.ts";
+import { supervise, type Closable } from "./shutdown.ts";
 
-export interface EmbeddedMonitor {
+export interface EmbeddedHandle extends Closable {
   url: string;
   database: Database;
   runner: EmbeddedRunner;
   demo: DemoServer | null;
-  stop(): Promise<void>;
 }
 
 // Demo feeds are polled every minute so that a changed sample shows up quickly.
 const DEMO_INTERVAL_S = 60;
 
-export async function startEmbedded(config: Config, logger: Logger): Promise<EmbeddedMonitor> {
+export async function runEmbedded(config: Config, opts: RunOptions = {}): Promise<EmbeddedHandle> {
+  const logger = roleLogger(config, opts, "embedded");
   const database = await openMigratedDatabase(config);
   const cleanups: (() => Promise<void>)[] = [() => database.close()];
-  const stopAll = async () => {
+  const close = async () => {
     for (const c of cleanups.reverse()) await c().catch((err) => logger.error({ err }, "shutdown step failed"));
   };
   try {
@@ -54,28 +54,22 @@ export async function startEmbedded(config: Config, logger: Logger): Promise<Emb
       logger.info({ url: demo.url, feeds: demo.feeds.length, added: added.length }, "demo feeds served locally");
     }
 
-    const { generated } = await ensureAdminToken(db, config.API_TOKEN);
-    if (generated) {
-      // Printed once, on the first start; only its hash is stored.
-      process.stdout.write(`\nchipwatch API token (shown once, keep it): ${generated}\n\n`);
-    }
-
     const metrics = createMetrics();
     const runner = createEmbeddedRunner({
       config,
       logger,
       deps: (enqueue) => createJobDeps({ db, config, logger, metrics, enqueue }),
     });
-    const app = createApp({ db, config, logger, metrics });
-    const server = await startWebServer(app, { host: config.HOST, port: config.PORT });
-    cleanups.push(() => server.close());
+    const web = await serveWeb({ db, config, logger, metrics });
+    cleanups.push(() => web.close());
     runner.start();
     cleanups.push(() => runner.stop());
-    const url = `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${server.port}`;
-    logger.info({ url, mode: "embedded", dataDir: config.DATA_DIR }, "chipwatch is running");
-    return { url, database, runner, demo, stop: stopAll };
+    logger.info({ url: web.url, mode: "embedded", dataDir: config.DATA_DIR }, "chipwatch is running");
+    const handle: EmbeddedHandle = { url: web.url, database, runner, demo, close };
+    supervise(handle, logger, opts.handleSignals ?? true);
+    return handle;
   } catch (err) {
-    await stopAll();
+    await close();
     throw err;
   }
 }

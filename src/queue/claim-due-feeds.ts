@@ -1,28 +1,21 @@
 // One scheduler tick: move due feeds from the database (the source of truth for schedules) into the jobs queue.
 // The claim is atomic (FOR UPDATE SKIP LOCKED plus a lease on next_fetch_at), so any number of schedulers may tick.
 import type { JobsOptions } from "bullmq";
+import { pollJobId, POLL_LEASE_SECONDS } from "../jobs/run-policy.ts";
 import type { Db } from "../store/db.ts";
-import { claimDueFeeds, type Feed } from "../store/repositories/feeds.ts";
+import { claimDueFeeds } from "../store/repositories/feeds.ts";
 import type { JobsQueue, TickResult } from "./names.ts";
 
 export interface ClaimSettings {
   /** Feeds claimed per database round trip. */
   batchSize: number;
-  /**
-   * How long a claimed feed stays out of the due set. It must outlast queue wait plus all retries of the poll; when it
-   * runs out before the poll finishes (e.g. every attempt failed), the feed is simply claimed again: nothing is lost.
-   */
+  /** How long a claimed feed stays out of the due set (POLL_LEASE_SECONDS; tests shorten it). */
   leaseSeconds: number;
   /** Claim nothing more while this many jobs wait: feeds stay due in the database instead of ageing in Redis. */
   maxBacklog: number;
 }
 
-export const defaultClaimSettings: ClaimSettings = { batchSize: 500, leaseSeconds: 900, maxBacklog: 5_000 };
-
-/** The poll job id names the claim, so a re-sent add of the same claim is a no-op. */
-export function pollJobId(feed: Pick<Feed, "id" | "nextFetchAt">): string {
-  return `poll-${feed.id}-${feed.nextFetchAt.getTime()}`;
-}
+export const defaultClaimSettings: ClaimSettings = { batchSize: 500, leaseSeconds: POLL_LEASE_SECONDS, maxBacklog: 5_000 };
 
 export async function enqueueDueFeeds(
   db: Db,

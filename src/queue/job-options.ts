@@ -1,9 +1,7 @@
-// Default options for work jobs. Retries cover transient failures (database or network blips); job functions
+// Default options for work jobs: attempts and backoff are the shared run policy (jobs/run-policy.ts). Job functions
 // record permanent feed errors themselves and return, so they do not burn retries.
 import type { JobsOptions } from "bullmq";
-
-export const JOB_ATTEMPTS = 5;
-export const JOB_BACKOFF_MS = 1_000;
+import { JOB_ATTEMPTS, JOB_BACKOFF_MS } from "../jobs/run-policy.ts";
 
 export const defaultJobOptions: JobsOptions = {
   attempts: JOB_ATTEMPTS,

@@ -1,8 +1,10 @@
 // Embedded mode's in-process runner: on a timer it takes due feeds from the database and runs the same job
-// functions the queue workers run, with bounded concurrency, de-duplicated job ids and retries with backoff.
+// functions the queue workers run, with bounded concurrency, de-duplicated job ids and retries with backoff (the
+// run policy both modes share: jobs/run-policy.ts).
 import type { Logger } from "pino";
 import type { Config } from "../config.ts";
 import { runJob } from "../jobs/handlers.ts";
+import { JOB_ATTEMPTS, pollJobId, POLL_LEASE_SECONDS, retryDelayMs } from "../jobs/run-policy.ts";
 import type { Enqueue, JobDataMap, JobDeps, JobName } from "../jobs/types.ts";
 import { claimDueFeeds } from "../store/repositories/feeds.ts";
 
@@ -23,11 +25,6 @@ export interface EmbeddedRunner {
   /** Resolves when nothing is queued or running. */
   idle(): Promise<void>;
 }
-
-const ATTEMPTS = 5;
-const BACKOFF_MS = 500;
-// A claimed feed is not handed out again for this long; the poll sets the real next time when it finishes.
-const LEASE_SECONDS = 600;
 
 export function createEmbeddedRunner(opts: {
   config: Config;
@@ -89,12 +86,12 @@ export function createEmbeddedRunner(opts: {
       known.delete(job.jobId);
     } catch (err) {
       deps.metrics.jobDuration.observe({ queue: "embedded", job: job.name, result: "error" }, (performance.now() - started) / 1000);
-      if (job.attempt >= ATTEMPTS || stopping) {
+      if (job.attempt >= JOB_ATTEMPTS || stopping) {
         log.error({ err }, "job failed for good");
         known.delete(job.jobId);
         return;
       }
-      const delay = BACKOFF_MS * 2 ** (job.attempt - 1);
+      const delay = retryDelayMs(job.attempt);
       log.warn({ err, retryInMs: delay }, "job failed, will retry");
       const t = setTimeout(() => {
         retryTimers.delete(t);
@@ -110,10 +107,9 @@ export function createEmbeddedRunner(opts: {
     if (stopping) return 0;
     const room = concurrency * 2 - queue.length - running.size;
     if (room <= 0) return 0;
-    const now = new Date();
-    const feeds = await claimDueFeeds(deps.db, now, room, LEASE_SECONDS);
+    const feeds = await claimDueFeeds(deps.db, new Date(), room, POLL_LEASE_SECONDS);
     moreDue = feeds.length === room;
-    for (const f of feeds) await enqueue("pollFeed", { feedId: f.id }, `poll-${f.id}-${now.getTime()}`);
+    for (const f of feeds) await enqueue("pollFeed", { feedId: f.id }, pollJobId(f));
     return feeds.length;
   }
 

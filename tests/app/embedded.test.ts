@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
-import { startEmbedded, type EmbeddedMonitor } from "../../src/app/embedded.ts";
+import { runEmbedded, type EmbeddedHandle } from "../../src/app/embedded.ts";
 import { loadConfig } from "../../src/config.ts";
 import { DataDirLockedError } from "../../src/store/data-dir-lock.ts";
 
@@ -23,13 +23,13 @@ describe("embedded monitor in demo mode", () => {
     SCHEDULER_TICK_MS: "200",
     FETCH_HOST_INTERVAL_MS: "0",
   });
-  let monitor: EmbeddedMonitor;
+  let monitor: EmbeddedHandle;
 
   beforeAll(async () => {
-    monitor = await startEmbedded(config, pino({ level: "silent" }));
+    monitor = await runEmbedded(config, { logger: pino({ level: "silent" }), handleSignals: false });
   }, 120_000);
   afterAll(async () => {
-    await monitor?.stop();
+    await monitor?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -53,7 +53,7 @@ describe("embedded monitor in demo mode", () => {
   }, 90_000);
 
   it("refuses a second monitor on the same data directory", async () => {
-    await expect(startEmbedded({ ...config, DEMO: false }, pino({ level: "silent" }))).rejects.toThrow(DataDirLockedError);
+    await expect(runEmbedded({ ...config, DEMO: false }, { logger: pino({ level: "silent" }), handleSignals: false })).rejects.toThrow(DataDirLockedError);
   });
 
   it("answers /healthz without a token", async () => {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
 import pino from "pino";
-import { enqueueDueFeeds, pollJobId } from "../../src/queue/claim-due-feeds.ts";
+import { pollJobId } from "../../src/jobs/run-policy.ts";
+import { enqueueDueFeeds } from "../../src/queue/claim-due-feeds.ts";
 import { safeJobId } from "../../src/queue/job-id.ts";
 import type { JobsQueue } from "../../src/queue/names.ts";
 import { openJobsQueue } from "../../src/queue/queues.ts";

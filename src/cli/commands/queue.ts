@@ -1,7 +1,7 @@
 // Queue mode's processes; each opens Postgres and Redis from the config and drains on SIGTERM.
-import { runScheduler } from "../../../workers/scheduler.ts";
-import { runWeb } from "../../../workers/web.ts";
-import { runWorker } from "../../../workers/worker.ts";
+import { runScheduler } from "../../app/queue-scheduler.ts";
+import { runWeb } from "../../app/queue-web.ts";
+import { runWorker } from "../../app/queue-worker.ts";
 import type { Command } from "../context.ts";
 
 export const scheduler: Command = async (_args, { config, logger }) => {

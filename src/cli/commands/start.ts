@@ -1,9 +1,8 @@
-import { supervise } from "../../app/shutdown.ts";
-import { startEmbedded } from "../../app/embedded.ts";
+// Embedded mode: the whole monitor in this process; drains on SIGTERM.
+import { runEmbedded } from "../../app/embedded.ts";
 import type { Command } from "../context.ts";
 
 export const start: Command = async (_args, { config, logger }) => {
-  const monitor = await startEmbedded(config, logger);
-  supervise({ close: () => monitor.stop() }, logger);
+  await runEmbedded(config, { logger });
   return -1;
 };

@@ -1,7 +1,7 @@
 // Start-up waits for its dependencies instead of exiting: a process started while PostgreSQL is down (or restarted by
 // its supervisor during an outage) keeps retrying with capped backoff rather than crash-looping.
 import type { Logger } from "pino";
-import { reconnectDelay } from "../src/queue/redis.ts";
+import { reconnectDelay } from "../queue/redis.ts";
 
 export async function retryStartup<T>(what: string, fn: () => Promise<T>, logger: Logger, maxDelayMs = 10_000): Promise<T> {
   for (let attempt = 1; ; attempt++) {

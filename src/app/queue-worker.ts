@@ -2,30 +2,26 @@
 // these may run on any number of machines; the job functions are idempotent, so a job that BullMQ re-delivers
 // (stalled lock, killed worker) writes nothing twice.
 import { Worker } from "bullmq";
-import type { Logger } from "pino";
-import { openMigratedDatabase } from "../src/app/database.ts";
-import type { Config } from "../src/config.ts";
-import { createJobDeps } from "../src/jobs/deps.ts";
-import { runJob } from "../src/jobs/handlers.ts";
-import { createLogger } from "../src/observability/logger.ts";
-import { createMetrics, type Metrics } from "../src/observability/metrics.ts";
-import { startMetricsServer } from "../src/observability/metrics-server.ts";
-import { createQueueEnqueue } from "../src/queue/enqueue.ts";
-import { createHostLease } from "../src/queue/host-lease.ts";
-import { JOBS_QUEUE, type JobsWorker } from "../src/queue/names.ts";
-import { requireQueueMode } from "../src/queue/queue-mode.ts";
-import { startQueueDepthCollector } from "../src/queue/queue-depth.ts";
-import { openJobsQueue } from "../src/queue/queues.ts";
-import { createRedisConnection } from "../src/queue/redis.ts";
-import { throttledWarn } from "../src/queue/throttled-log.ts";
+import { openMigratedDatabase } from "./database.ts";
+import type { Config } from "../config.ts";
+import { createJobDeps } from "../jobs/deps.ts";
+import { runJob } from "../jobs/handlers.ts";
+import { createMetrics, type Metrics } from "../observability/metrics.ts";
+import { startMetricsServer } from "../observability/metrics-server.ts";
+import { createQueueEnqueue } from "../queue/enqueue.ts";
+import { createHostLease } from "../queue/host-lease.ts";
+import { JOBS_QUEUE, type JobsWorker } from "../queue/names.ts";
+import { requireQueueMode } from "../queue/queue-mode.ts";
+import { startQueueDepthCollector } from "../queue/queue-depth.ts";
+import { openJobsQueue } from "../queue/queues.ts";
+import { createRedisConnection } from "../queue/redis.ts";
+import { throttledWarn } from "../queue/throttled-log.ts";
 import { retryStartup } from "./retry-startup.ts";
-import { type Closable, closeRedis, supervise } from "../src/app/shutdown.ts";
+import { roleLogger, type RunOptions } from "./run-mode.ts";
+import { type Closable, closeRedis, supervise } from "./shutdown.ts";
 
-export interface WorkerOptions {
-  logger?: Logger;
+export interface WorkerOptions extends RunOptions {
   metrics?: Metrics;
-  /** Install SIGTERM/SIGINT handlers that drain and exit (default true). */
-  handleSignals?: boolean;
   /** BullMQ lock duration; the lock is renewed every half of it from this process's event loop. */
   lockDurationMs?: number;
   /** How often this worker looks for stalled jobs (those whose worker died); BullMQ's default is 30 s. */
@@ -47,7 +43,7 @@ export interface WorkerHandle extends Closable {
 }
 
 export async function runWorker(config: Config, opts: WorkerOptions = {}): Promise<WorkerHandle> {
-  const logger = (opts.logger ?? createLogger(config, "chipwatch-worker")).child({ role: "worker", pid: process.pid });
+  const logger = roleLogger(config, opts, "worker").child({ pid: process.pid });
   const { redisUrl } = requireQueueMode(config);
   // A pool a little larger than the concurrency: jobs run a few queries in parallel.
   const database = await retryStartup("database", () => openMigratedDatabase(config, { maxConnections: Math.min(config.WORKER_CONCURRENCY + 2, 32) }), logger);

@@ -1,28 +1,24 @@
 // Queue mode scheduler: a BullMQ job scheduler fires a tick every SCHEDULER_TICK_MS; this process's own small
 // worker runs the tick, which claims due feeds in the database and enqueues one pollFeed job per feed.
 import { Worker } from "bullmq";
-import type { Logger } from "pino";
-import { openMigratedDatabase } from "../src/app/database.ts";
-import type { Config } from "../src/config.ts";
-import { createLogger } from "../src/observability/logger.ts";
-import { defaultClaimSettings, enqueueDueFeeds, type ClaimSettings } from "../src/queue/claim-due-feeds.ts";
-import { DUE_FEEDS_TICK, TICK_QUEUE, type TickWorker } from "../src/queue/names.ts";
-import { openJobsQueue, openTickQueue } from "../src/queue/queues.ts";
-import { requireQueueMode } from "../src/queue/queue-mode.ts";
-import { createRedisConnection } from "../src/queue/redis.ts";
-import { throttledWarn } from "../src/queue/throttled-log.ts";
+import { openMigratedDatabase } from "./database.ts";
+import type { Config } from "../config.ts";
+import { defaultClaimSettings, enqueueDueFeeds, type ClaimSettings } from "../queue/claim-due-feeds.ts";
+import { DUE_FEEDS_TICK, TICK_QUEUE, type TickWorker } from "../queue/names.ts";
+import { openJobsQueue, openTickQueue } from "../queue/queues.ts";
+import { requireQueueMode } from "../queue/queue-mode.ts";
+import { createRedisConnection } from "../queue/redis.ts";
+import { throttledWarn } from "../queue/throttled-log.ts";
 import { retryStartup } from "./retry-startup.ts";
-import { type Closable, closeRedis, supervise } from "../src/app/shutdown.ts";
+import { roleLogger, type RunOptions } from "./run-mode.ts";
+import { type Closable, closeRedis, supervise } from "./shutdown.ts";
 
-export interface SchedulerOptions {
-  logger?: Logger;
+export interface SchedulerOptions extends RunOptions {
   claim?: Partial<ClaimSettings>;
-  /** Install SIGTERM/SIGINT handlers that drain and exit (default true). */
-  handleSignals?: boolean;
 }
 
 export async function runScheduler(config: Config, opts: SchedulerOptions = {}): Promise<Closable> {
-  const logger = (opts.logger ?? createLogger(config, "chipwatch-scheduler")).child({ role: "scheduler" });
+  const logger = roleLogger(config, opts, "scheduler");
   const { redisUrl } = requireQueueMode(config);
   const database = await retryStartup("database", () => openMigratedDatabase(config, { maxConnections: 2 }), logger);
   const settings: ClaimSettings = { ...defaultClaimSettings, ...opts.claim };
