@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { loadCatalog } from "../src/extract/catalog/load.ts";
 import { createExtractor } from "../src/extract/extract.ts";
 import { allAliases, buildCorpus, ON_TOPIC_ONLY, type Article } from "./lib/corpus.ts";
+import { benchHostileExtract } from "./hostile-extract.ts";
 
 const MB = 1e6;
 const bytesOf = (arts: Article[]) => arts.reduce((n, a) => n + Buffer.byteLength(a.title) + 2 + Buffer.byteLength(a.text), 0);
@@ -88,6 +89,8 @@ export async function benchExtract(opts: { json: boolean }): Promise<Record<stri
     ceiling_zh_mb_per_s: mbps(zhBytes, zhCeilSec!),
     on_topic_en_mb_per_s: mbps(bytesOf(onTopicEn), onEnSec!),
     on_topic_zh_mb_per_s: mbps(bytesOf(onTopicZh), onZhSec!),
+    // Run-on hostile text (issue 11): time at 4x the input over time at 1x, about 4 when linear.
+    ...benchHostileExtract(),
   };
   if (opts.json) console.log(JSON.stringify(result));
   else {
@@ -97,6 +100,8 @@ export async function benchExtract(opts: { json: boolean }): Promise<Record<stri
     console.log(`JS ceiling (charCodeAt loop, same run): EN ${result.ceiling_en_mb_per_s} MB/s, ZH ${result.ceiling_zh_mb_per_s} MB/s -> extractor at ${Math.round((100 * result.en_mb_per_s) / result.ceiling_en_mb_per_s)}% / ${Math.round((100 * result.zh_mb_per_s) / result.ceiling_zh_mb_per_s)}% of it`);
     console.log(`on-topic articles only (~15-20 names each): EN ${result.on_topic_en_mb_per_s} MB/s, ZH ${result.on_topic_zh_mb_per_s} MB/s`);
     console.log(`baseline (${regexes.length} regexes, 0.25 MB EN sample): ${result.baseline_en_mb_per_s} MB/s -> extractor is ${result.ratio_en}x faster`);
+    const ratios = Object.entries(result).filter(([k]) => k.endsWith("_ratio_4x")).map(([k, v]) => `${k.replace(/^hostile_|_ratio_4x$/g, "")} ${v}x`);
+    console.log(`hostile run-on text, time at 4x input / at 1x: ${ratios.join(", ")}`);
     console.log(`peak RSS: ${result.peak_rss_mb} MB  (checksum ${sink})`);
   }
   return result;

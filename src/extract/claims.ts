@@ -101,40 +101,65 @@ function modalityOf(sentence: string): Modality {
 
 const CLAUSE_BREAK = /,?\s+(?:but|while|whereas|although|though)\s+|;|，但|，而|但是/giu;
 
+/** Clause breaks of a sentence, as absolute spans (found once per sentence, not once per trigger). */
+function clauseBreaks(text: string, s: Span): Span[] {
+  return allMatches(CLAUSE_BREAK, text.slice(s.start, s.end)).map((m) => ({ start: s.start + m.start, end: s.start + m.end }));
+}
+
 /** The clause of the sentence that holds a position (clauses split at "but", "while", semicolons ...). */
-function clauseAround(text: string, s: Span, pos: number): Span {
+function clauseAround(s: Span, breaks: Span[], pos: number): Span {
   let start = s.start;
   let end = s.end;
-  for (const m of allMatches(CLAUSE_BREAK, text.slice(s.start, s.end))) {
-    const a = s.start + m.start;
-    const b = s.start + m.end;
-    if (b <= pos) start = Math.max(start, b);
-    else if (a >= pos) end = Math.min(end, a);
+  for (const b of breaks) {
+    if (b.end <= pos) start = Math.max(start, b.end);
+    else if (b.start >= pos) end = Math.min(end, b.start);
   }
   return { start, end };
 }
 
+/** Mentions and triggers a sentence pairs at most: real sentences have a handful; a run-on text (a table,
+ * a headline list, hostile input) that the splitter could only cut at its length limit would otherwise
+ * pair every trigger with every chip. */
+const MAX_PAIRED = 32;
+
+const USE_BEFORE_CHIP = /\b(?:on|using|with|via|atop|across)\b|在|基于|使用|用|采用/i;
+/** Between two chips: nothing but a coordinator ("Cambricon chips and Biren GPUs", "910B, 910C or 910D"). */
+const COORDINATED = /^[\s,、，]*(?:and|or|as well as|和|及|与|以及)?[\s,、，]*$/i;
+
+/** The chip(s) a trigger is said of (`chips` sorted by start): the one just before it, else the first after
+ * it behind "on/using/在/用 ...", else the nearest before, else one right after; plus the chips coordinated
+ * with it. One pass over the chips, no allocation but the result. */
 function pairChips(text: string, trig: Trigger, chips: Mention[]): Mention[] {
-  if (chips.length === 0) return [];
-  const adjacent = chips.filter((c) => c.end <= trig.start && trig.start - c.end <= 30);
-  const after = chips.filter((c) => c.start >= trig.end && c.start - trig.end <= 150 && /\b(?:on|using|with|via|atop|across)\b|在|基于|使用|用|采用/i.test(text.slice(trig.end, c.start)));
-  const before = chips.filter((c) => c.end <= trig.start && trig.start - c.end <= 160);
-  const afterAny = chips.filter((c) => c.start >= trig.end && c.start - trig.end <= 60);
-  const chosen = adjacent[adjacent.length - 1] ?? after[0] ?? before[before.length - 1] ?? afterAny[0];
-  if (!chosen) return [];
-  // Chips coordinated with the chosen one ("Cambricon chips and Biren GPUs", "910B, 910C or 910D").
-  const out = [chosen];
-  const sorted = [...chips].sort((a, b) => a.start - b.start);
-  const i = sorted.indexOf(chosen);
-  const joined = (a: Mention, b: Mention) => /^[\s,、，]*(?:and|or|as well as|和|及|与|以及)?[\s,、，]*$/i.test(text.slice(a.end, b.start));
-  for (let j = i + 1; j < sorted.length && joined(sorted[j - 1]!, sorted[j]!); j++) out.push(sorted[j]!);
-  for (let j = i - 1; j >= 0 && joined(sorted[j]!, sorted[j + 1]!); j--) out.push(sorted[j]!);
+  let adjacent = -1;
+  let after = -1;
+  let before = -1;
+  let afterAny = -1;
+  for (let i = 0; i < chips.length; i++) {
+    const c = chips[i]!;
+    if (c.end <= trig.start) {
+      const gap = trig.start - c.end;
+      if (gap <= 30) adjacent = i;
+      if (gap <= 160) before = i;
+    } else if (c.start >= trig.end) {
+      const gap = c.start - trig.end;
+      if (gap > 150) break;
+      if (afterAny < 0 && gap <= 60) afterAny = i;
+      if (after < 0 && USE_BEFORE_CHIP.test(text.slice(trig.end, c.start))) after = i;
+      if (after >= 0 && afterAny >= 0) break;
+    }
+  }
+  const i = adjacent >= 0 ? adjacent : after >= 0 ? after : before >= 0 ? before : afterAny;
+  if (i < 0) return [];
+  const out = [chips[i]!];
+  const joined = (a: Mention, b: Mention) => COORDINATED.test(text.slice(a.end, b.start));
+  for (let j = i + 1; j < chips.length && joined(chips[j - 1]!, chips[j]!); j++) out.push(chips[j]!);
+  for (let j = i - 1; j >= 0 && joined(chips[j]!, chips[j + 1]!); j--) out.push(chips[j]!);
   return out;
 }
 
 /** Model subjects of a trigger: in its clause, before it or just after it ("trained R1 on ..."). */
-function modelSubjectsFor(text: string, s: Span, trig: Trigger, models: Mention[]): Mention[] {
-  const clause = clauseAround(text, s, trig.start);
+function modelSubjectsFor(s: Span, breaks: Span[], trig: Trigger, models: Mention[]): Mention[] {
+  const clause = clauseAround(s, breaks, trig.start);
   const near = (m: Mention) => (m.end <= trig.start ? trig.start - m.end <= 160 : m.start - trig.end <= 40);
   const inClause = models.filter((m) => inSpan(m, clause) && near(m));
   // "X trained R1 on A but is running inference on B": the later clause shares the earlier subject.
@@ -153,22 +178,33 @@ export function extractClaims(doc: Doc): Claim[] {
   const mainModel = mentions.find((m) => m.type === "model" && inSpan(m, title) && usable(m, title));
   const titleChip = mentions.find((m) => m.type === "chip" && inSpan(m, title) && !isCpu(m) && usable(m, title));
   const raw: Claim[] = [];
+  // The last usable chip before a position; positions only grow (sentences in order), so one pointer walks
+  // the mentions once for the whole article.
+  let chipCursor = 0;
+  let lastChip: Mention | undefined;
+  const lastChipBefore = (pos: number): Mention | undefined => {
+    for (; chipCursor < mentions.length && mentions[chipCursor]!.end <= pos; chipCursor++) {
+      const m = mentions[chipCursor]!;
+      if (m.type === "chip" && !isCpu(m)) lastChip = m;
+    }
+    return lastChip;
+  };
 
   sentences.forEach((s, si) => {
     if (!hasAnchor(doc, si, "stage")) return;
     const here = doc.sentenceMentions[si]!;
     if (!here.some((m) => m.type === "chip" || m.type === "model")) return;
-    let chips = here.filter((m) => m.type === "chip" && !isCpu(m) && usable(m, s));
+    let chips = here.filter((m) => m.type === "chip" && !isCpu(m) && usable(m, s)).slice(0, MAX_PAIRED);
     // Without a usable chip, only "the chip" (anaphora) can name one: no need to look for triggers.
     if (chips.length === 0 && !hasAnchor(doc, si, "chipAnaphor")) return;
     const body = text.slice(s.start, s.end);
-    let triggers = findTriggers(text, s, doc.sentenceAnchors[si]);
+    let triggers = findTriggers(text, s, doc.sentenceAnchors[si]).slice(0, MAX_PAIRED);
     if (triggers.length === 0) return;
+    const breaks = clauseBreaks(text, s);
     const models = here.filter((m) => m.type === "model" && usable(m, s));
     if (chips.length === 0) {
       const anaphor = hasAnchor(doc, si, "chipAnaphor") ? allMatches(CHIP_ANAPHOR, body)[0] : undefined;
-      const earlier = mentions.filter((m) => m.type === "chip" && m.end <= s.start && !isCpu(m));
-      const ref = titleChip ?? earlier[earlier.length - 1];
+      const ref = titleChip ?? lastChipBefore(s.start);
       if (!anaphor || !ref || models.length === 0) return;
       chips = [{ ...ref, start: s.start + anaphor.start, end: s.start + anaphor.end }];
     }
@@ -178,7 +214,7 @@ export function extractClaims(doc: Doc): Claim[] {
       if (mainModel && mainModel.end <= s.start) carried = [mainModel];
       else if (models.length === 0 && si > 0) {
         const prev = sentences[si - 1]!;
-        carried = mentions.filter((m) => m.type === "model" && inSpan(m, prev) && usable(m, prev));
+        carried = doc.sentenceMentions[si - 1]!.filter((m) => m.type === "model" && usable(m, prev));
         if (carried.length > 0) triggers = [...findTriggers(text, prev, doc.sentenceAnchors[si - 1]).map((t) => ({ ...t, start: s.start, end: s.start })), ...triggers];
       }
     }
@@ -196,14 +232,14 @@ export function extractClaims(doc: Doc): Claim[] {
       const before = text.slice(Math.max(s.start, trig.start - 90), trig.start);
       const negated = test(NEGATION_BEFORE, before.slice(-60)) || test(NEGATION_AFTER, text.slice(trig.end, Math.min(s.end, trig.end + 80)));
       if (!negated && (test(HYPOTHETICAL, before) || compatibility)) continue;
-      const clause = clauseAround(text, s, trig.start);
+      const clause = clauseAround(s, breaks, trig.start);
       const inClause = chips.filter((c) => inSpan(c, clause));
       for (const chip of pairChips(text, trig, inClause.length > 0 ? inClause : chips)) pairs.push({ trig, chip, negated });
     }
     // A weak trigger ("runs", "supports") yields nothing for a chip that a strong trigger already covers.
     const kept = pairs.filter((p) => !p.trig.weak || !pairs.some((q) => !q.trig.weak && q.chip === p.chip));
     for (const { trig, chip, negated } of kept) {
-      let subjects = modelSubjectsFor(text, s, trig, models);
+      let subjects = modelSubjectsFor(s, breaks, trig, models);
       if (subjects.length === 0) subjects = carried;
       if (subjects.length === 0) subjects = makers.filter((m) => Math.abs(m.start - trig.start) <= 120);
       // "Deployed a cluster" is not serving a model: an org subject needs a model or stage word besides it.
@@ -244,5 +280,6 @@ function dedupeClaims(raw: Claim[], mentions: Mention[]): Claim[] {
     if (!prev || (familyLevel.has(prev.chip) && !familyLevel.has(c.chip))) best.set(key, c);
   }
   const out = [...best.values()];
-  return out.filter((c) => c.stage !== "training" || !out.some((o) => o !== c && o.negated === c.negated && o.subject === c.subject && fam(o) === fam(c) && (o.stage === "pretraining" || o.stage === "posttraining")));
+  const specific = new Set(out.filter((o) => o.stage === "pretraining" || o.stage === "posttraining").map((o) => `${o.subject}|${fam(o)}|${o.negated}`));
+  return out.filter((c) => c.stage !== "training" || !specific.has(`${c.subject}|${fam(c)}|${c.negated}`));
 }

@@ -134,7 +134,15 @@ export function findMentions(cat: CompiledCatalog, text: string, anchors?: Ancho
   const orgs = selectLeftmostLongest(kept.filter((c) => c.type === "org"));
   const products = selectLeftmostLongest(kept.filter((c) => c.type !== "org"));
   // A product name strictly inside an org name is part of that name ("Qwen team", "Pangu team").
-  const inOrg = (m: Mention) => orgs.some((o) => o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start);
+  // Both lists are sorted by start and orgs do not overlap, so the only org that can hold a product is the
+  // last one starting at or before it: one pointer walks the orgs (a scan of all orgs per product was
+  // quadratic on text dense with names).
+  let oi = 0;
+  const inOrg = (m: Mention) => {
+    while (oi + 1 < orgs.length && orgs[oi + 1]!.start <= m.start) oi++;
+    const o = orgs[oi];
+    return o !== undefined && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start;
+  };
   const out: Mention[] = [...orgs, ...products.filter((p) => !inOrg(p))];
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out.map(({ type, start, end, entity, name, discovered, org, family, domestic }) => ({ type, start, end, entity, name, discovered, org, family, domestic }));

@@ -2,7 +2,10 @@
 // followed by whitespace (not after a lone capital or a short abbreviation, as in "U.S." or "No. 1"), and at
 // newlines. Whether a character ends a sentence depends only on its neighbours, so the splitter can visit
 // just the candidate positions the matcher already found (BREAK_CHARS are automaton patterns) instead of
-// every character.
+// every character. A sentence longer than MAX_SENTENCE (scraped pages, tables, headline lists, hostile text
+// without breaks) is cut at a clause break (comma, 、, semicolon, colon, space) so that the per-sentence claim
+// and indicator rules, which pair mentions and triggers within a sentence, do bounded work on each piece:
+// extraction stays linear in the text.
 import type { Span } from "./types.ts";
 
 /** Every character that can end a sentence (their folded forms are matcher patterns). */
@@ -36,7 +39,38 @@ function endsSentence(text: string, i: number): boolean {
   return true;
 }
 
-export function splitSentences(text: string, candidates?: BreakCandidates): Span[] {
+/** Longer sentences are cut (normal prose sentences are well below; the longest in the dev sets is ~450). */
+export const MAX_SENTENCE = 600;
+
+/** Characters after which an over-long sentence may be cut, best first: Chinese/ASCII commas and
+ * enumeration commas, colons, then any space. */
+const isClauseBreak = (c: number) => c === 0x2c || c === 0xff0c || c === 0x3001 || c === 0xff1a || c === 0x3a;
+
+/** Pushes [start, end) cut into pieces of at most `max` characters, each ending after a clause break in its
+ * second half when there is one, else after a space there, else at `max` (never inside a surrogate pair).
+ * Linear: each piece scans back over at most max/2 characters. */
+function pushCut(text: string, start: number, end: number, max: number, out: Span[]): void {
+  let s = start;
+  while (end - s > max) {
+    const limit = s + max;
+    let cut = -1;
+    let space = -1;
+    for (let i = limit - 1; i >= s + (max >> 1); i--) {
+      const c = text.charCodeAt(i);
+      if (isClauseBreak(c)) { cut = i + 1; break; }
+      if (space < 0 && isSpace(c)) space = i + 1;
+    }
+    if (cut < 0) cut = space >= 0 ? space : limit;
+    const high = text.charCodeAt(cut - 1);
+    if (high >= 0xd800 && high <= 0xdbff) cut--;
+    out.push({ start: s, end: cut });
+    s = cut;
+    while (s < end && isSpace(text.charCodeAt(s))) s++;
+  }
+  if (end > s) out.push({ start: s, end });
+}
+
+export function splitSentences(text: string, candidates?: BreakCandidates, max = MAX_SENTENCE): Span[] {
   const out: Span[] = [];
   let start = 0;
   const count = candidates ? candidates.length : text.length;
@@ -50,7 +84,8 @@ export function splitSentences(text: string, candidates?: BreakCandidates): Span
     }
     let s = start;
     while (s < end && isSpace(text.charCodeAt(s))) s++;
-    if (end > s) out.push({ start: s, end });
+    if (end - s > max) pushCut(text, s, end, max, out);
+    else if (end > s) out.push({ start: s, end });
     start = end;
   }
   return out;
