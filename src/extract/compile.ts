@@ -5,7 +5,7 @@ import type { CatalogData, FamilyRule } from "./catalog/schema.ts";
 import { buildAutomaton, type Automaton } from "./automaton.ts";
 import { ANCHOR_GROUPS } from "./anchors.ts";
 import { BREAK_CHARS } from "./sentences.ts";
-import { buildFoldTable, buildWordCharTable, foldBasic, foldString, isHan, SEPARATOR } from "./normalize.ts";
+import { buildFoldTable, buildWordCharTable, cueForm, foldString, isHan, patternAlphabet, SEPARATOR } from "./normalize.ts";
 
 export interface CatalogEntity {
   id: number;
@@ -29,7 +29,8 @@ export interface PatternTarget {
   entity: number;
   /** Needs a cue (context alias or ambiguous canonical). */
   context: boolean;
-  /** Latin context alias written with a capital: the text must capitalise it too ("Ascend", not "ascend"). */
+  /** Latin context alias (or name of a `capitalised` entry) written with a capital: the text must capitalise
+   * it too ("Ascend", not "ascend"; "Big Fund", not "the big fund"). */
   needsCapital: boolean;
 }
 
@@ -131,7 +132,7 @@ export function compileCatalog(data: CatalogData): CompiledCatalog {
     byCanonical.set(`${e.type}:${e.canonical}`, entity);
     return entity;
   };
-  type Raw = { canonical: string; aliases: string[]; context_aliases: string[]; ambiguous_canonical?: boolean; cues: string[]; anti_cues: string[] };
+  type Raw = { canonical: string; aliases: string[]; context_aliases: string[]; ambiguous_canonical?: boolean; capitalised?: boolean; cues: string[]; anti_cues: string[] };
   const sources: [CatalogEntity, Raw][] = [];
   const lower = (xs: string[]) => xs.map((x) => x.toLowerCase());
   for (const o of data.orgs) sources.push([add({ type: "org", canonical: o.canonical, roles: o.roles, country: o.country, cues: lower(o.cues), antiCues: lower(o.anti_cues) }), o]);
@@ -153,13 +154,19 @@ export function compileCatalog(data: CatalogData): CompiledCatalog {
   for (const e of entities) for (const r of e.related) e.cues.push(...(orgNames.get(r) ?? []));
 
   // Pattern alphabet first, so that the traditional->simplified fold never hides a pattern's own character.
-  const allNames: string[] = [];
-  for (const [, raw] of sources) allNames.push(raw.canonical, ...raw.aliases, ...raw.context_aliases);
-  for (const f of data.families) allNames.push(...f.stems);
-  for (const words of Object.values(ANCHOR_GROUPS)) allNames.push(...words);
-  const patternChars = new Set<number>();
-  for (const n of allNames) for (let i = 0; i < n.length; i++) patternChars.add(foldBasic(n.charCodeAt(i)));
+  const nameGroups: string[][] = [];
+  for (const [, raw] of sources) {
+    nameGroups.push([...(raw.ambiguous_canonical === true ? [] : [raw.canonical]), ...raw.aliases]);
+    nameGroups.push([...(raw.ambiguous_canonical === true ? [raw.canonical] : []), ...raw.context_aliases]);
+  }
+  for (const f of data.families) nameGroups.push(f.stems);
+  for (const words of Object.values(ANCHOR_GROUPS)) nameGroups.push(words);
+  const patternChars = patternAlphabet(nameGroups, data.t2s);
   const foldTable = buildFoldTable(data.t2s, patternChars);
+  for (const e of entities) {
+    e.cues = e.cues.map((c) => cueForm(c, foldTable));
+    e.antiCues = e.antiCues.map((c) => cueForm(c, foldTable));
+  }
   const wordChar = buildWordCharTable();
 
   const patternIndex = new Map<string, number>();
@@ -176,21 +183,22 @@ export function compileCatalog(data: CatalogData): CompiledCatalog {
     return patterns[id]!;
   };
   const byKey = new Map<string, CatalogEntity>();
-  const addName = (entity: CatalogEntity, name: string, context: boolean) => {
+  const addName = (entity: CatalogEntity, name: string, context: boolean, capitalised: boolean) => {
     const folded = foldString(name.trim(), foldTable).replace(/ +/g, " ");
     if (!folded) return;
     const key = nameKey(name);
     if (key && !byKey.has(`${entity.type}:${key}`)) byKey.set(`${entity.type}:${key}`, entity);
-    const needsCapital = context && /^[A-Z]/.test(name);
+    const needsCapital = (context || capitalised) && /^[A-Z]/.test(name);
     for (const v of spellingVariants(folded)) {
       const info = patternFor(v);
       if (!info.targets.some((t) => t.entity === entity.id)) info.targets.push({ entity: entity.id, context, needsCapital });
     }
   };
   for (const [e, raw] of sources) {
-    addName(e, raw.canonical, raw.ambiguous_canonical === true);
-    for (const a of raw.aliases) addName(e, a, false);
-    for (const a of raw.context_aliases) addName(e, a, true);
+    const capitalised = raw.capitalised === true;
+    addName(e, raw.canonical, raw.ambiguous_canonical === true, capitalised);
+    for (const a of raw.aliases) addName(e, a, false, capitalised);
+    for (const a of raw.context_aliases) addName(e, a, true, capitalised);
   }
   const families: CompiledFamily[] = data.families.map((f, id) => ({
     ...f,

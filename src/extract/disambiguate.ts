@@ -2,23 +2,24 @@
 // confirms them: an unambiguous mention of a related entity anywhere (its maker, family or a sibling
 // product), or one of its cue words nearby; an anti-cue nearby (summit, myth, Apache ...) always vetoes.
 import type { CatalogEntity } from "./compile.ts";
+import { cueForm } from "./normalize.ts";
 
 const CUE_WINDOW = 250;
 const ANTI_CUE_WINDOW = 150;
 
-/** An article's text as cue words see it: lower case, dashes as "-". Lowered once per article, on first
- * use, instead of once per window; when lowering changes the length (rare: "İ"), offsets would no longer
- * line up, so windows are lowered one by one as before. */
+/** An article's text as cue words see it: lower case, dashes as "-", traditional Han characters as
+ * simplified (cue words are compiled the same way, see cueForm). Lowered once per article, on first use,
+ * instead of once per window; when lowering changes the length (rare: "İ"), offsets would no longer line
+ * up, so windows are lowered one by one as before. */
 export class CueText {
   private lowered?: string;
-  constructor(readonly text: string) {}
+  constructor(readonly text: string, private readonly foldTable: Uint16Array) {}
   window(start: number, end: number): string {
-    this.lowered ??= lowerForCues(this.text);
+    this.lowered ??= cueForm(this.text, this.foldTable);
     if (this.lowered.length === this.text.length) return this.lowered.slice(start, end);
-    return lowerForCues(this.text.slice(start, end));
+    return cueForm(this.text.slice(start, end), this.foldTable);
   }
 }
-const lowerForCues = (s: string) => s.toLowerCase().replace(/[\u2010-\u2015]/g, "-");
 
 export function contextConfirmed(cues: CueText, e: CatalogEntity, start: number, end: number, confirmedIds: Set<number>): boolean {
   const { text } = cues;

@@ -23,7 +23,6 @@ export interface Mention {
 
 interface Candidate extends Mention {
   context: boolean;
-  needsCapital: boolean;
   /** Found by a version pattern (already confirmed by its version). */
   versioned: boolean;
 }
@@ -32,9 +31,9 @@ const hits = new HitBuffer();
 
 /** Every candidate with the same fields in the same order (one object shape keeps the sort and filters
  * monomorphic; a spread of a version find would make another). */
-const candidate = (m: Mention, context: boolean, needsCapital: boolean, versioned: boolean): Candidate => ({
+const candidate = (m: Mention, context: boolean, versioned: boolean): Candidate => ({
   type: m.type, start: m.start, end: m.end, entity: m.entity, name: m.name, discovered: m.discovered,
-  org: m.org, family: m.family, domestic: m.domestic, context, needsCapital, versioned,
+  org: m.org, family: m.family, domestic: m.domestic, context, versioned,
 });
 const isUpper = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0xff21 && c <= 0xff3a);
 
@@ -118,18 +117,19 @@ export function findMentions(cat: CompiledCatalog, text: string, anchors?: Ancho
     if ((role & PATTERN_STEM) !== 0) {
       for (const famId of cat.patterns[pid]!.stemOf) {
         const found = extendVersion(cat, cat.families[famId]!, text, start, end);
-        if (found) candidates.push(candidate(found, false, false, true));
+        if (found) candidates.push(candidate(found, false, true));
       }
     }
     if ((role & PATTERN_TARGET) === 0 || ((role & PATTERN_ASCII_END) !== 0 && !endBoundaryOk(wordChar, text, end))) continue;
     for (let k = targetFirst[pid]!, last = targetFirst[pid + 1]!; k < last; k++) {
       const e = cat.entities[targetEntity[k]!]!;
       const flags = targetFlags[k]!;
-      candidates.push(candidate({ type: e.type, start, end, entity: e, name: e.canonical, discovered: false }, (flags & TARGET_CONTEXT) !== 0, (flags & TARGET_NEEDS_CAPITAL) !== 0, false));
+      if ((flags & TARGET_NEEDS_CAPITAL) !== 0 && !isUpper(text.charCodeAt(start))) continue;
+      candidates.push(candidate({ type: e.type, start, end, entity: e, name: e.canonical, discovered: false }, (flags & TARGET_CONTEXT) !== 0, false));
     }
   }
   if (candidates.length === 0) return [];
-  const kept = candidates.some((c) => c.context) ? confirmContext(text, candidates) : candidates;
+  const kept = candidates.some((c) => c.context) ? confirmContext(cat, text, candidates) : candidates;
 
   const orgs = selectLeftmostLongest(kept.filter((c) => c.type === "org"));
   const products = selectLeftmostLongest(kept.filter((c) => c.type !== "org"));
@@ -148,14 +148,13 @@ export function findMentions(cat: CompiledCatalog, text: string, anchors?: Ancho
   return out.map(({ type, start, end, entity, name, discovered, org, family, domestic }) => ({ type, start, end, entity, name, discovered, org, family, domestic }));
 }
 
-/** Context aliases: capitalisation, then a related unambiguous mention anywhere or a cue word nearby. */
-function confirmContext(text: string, candidates: Candidate[]): Candidate[] {
+/** Context aliases (capitalisation was checked per hit): a related unambiguous mention anywhere or a cue word nearby. */
+function confirmContext(cat: CompiledCatalog, text: string, candidates: Candidate[]): Candidate[] {
   const confirmedIds = new Set<number>();
   for (const c of candidates) if (!c.context && c.entity) confirmedIds.add(c.entity.id);
-  const cues = new CueText(text);
+  const cues = new CueText(text, cat.foldTable);
   return candidates.filter((c) => {
     if (!c.context) return true;
-    if (c.needsCapital && !isUpper(text.charCodeAt(c.start))) return false;
     return contextConfirmed(cues, c.entity!, c.start, c.end, confirmedIds);
   });
 }

@@ -19,6 +19,27 @@ export function foldBasic(code: number): number {
   return code;
 }
 
+/** The characters the traditional->simplified fold must leave alone: those of names written that way on
+ * purpose. A name whose all-simplified spelling is also a name of its group (same entity and kind, same
+ * family, same anchor group) is just a traditional spelling ("輝達" beside "辉达"): its characters fold,
+ * or one such alias would stop "國" or "電" folding in every article. Otherwise the character is the
+ * name's own ("昇" of 昇腾, beside the cue-needing 升腾) and is kept. */
+export function patternAlphabet(groups: string[][], t2s: Record<string, string>): Set<number> {
+  const chars = new Set<number>();
+  const simplify = (n: string) => [...n].map((c) => t2s[c] ?? c).join("");
+  for (const group of groups) {
+    const written = new Set(group);
+    for (const n of group) {
+      const own = !written.has(simplify(n)) || simplify(n) === n;
+      for (let i = 0; i < n.length; i++) {
+        const c = n.charCodeAt(i);
+        if (own || t2s[n[i]!] === undefined) chars.add(foldBasic(c));
+      }
+    }
+  }
+  return chars;
+}
+
 /** Builds the full 64K folding table: basic folding, then traditional -> simplified unless the
  * traditional character is itself used by a pattern (昇 is both a traditional form of 升 and the 昇 of 昇腾). */
 export function buildFoldTable(t2s: Record<string, string>, patternChars: Set<number>): Uint16Array {
@@ -50,4 +71,21 @@ export function foldString(s: string, table: Uint16Array): string {
 /** Han ideographs (BMP): Chinese aliases match inside running Han text, with no word boundary. */
 export function isHan(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+/** Lower case, dashes as "-", Han characters through the fold table (traditional -> simplified). */
+export function cueForm(s: string, foldTable: Uint16Array): string {
+  const lowered = s.toLowerCase().replace(/[\u2010-\u2015]/g, "-");
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < lowered.length; i++) {
+    const c = lowered.charCodeAt(i);
+    if (c < 0x2e80) continue;
+    const f = foldTable[c]!;
+    if (f !== c) {
+      out += lowered.slice(from, i) + String.fromCharCode(f);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? lowered : out + lowered.slice(from);
 }

@@ -17,6 +17,8 @@ const common = {
   /** Words that veto a context alias when they appear nearby. */
   anti_cues: names,
   uncertain: z.boolean().optional(),
+  /** Latin names count only when written with a capital ("Big Fund", not "the big fund" of any investor). */
+  capitalised: z.boolean().optional(),
 };
 
 export const orgEntrySchema = z.object({
