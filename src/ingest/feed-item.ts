@@ -1,5 +1,5 @@
 // The one place where a parser's raw item fields become our FeedItem, whichever parser produced them.
-import { parseFeedDate } from "./feed-date.ts";
+import { parseFeedDate, type DateReading } from "./feed-date.ts";
 import { htmlToText } from "./html-text.ts";
 import { resolveLink } from "./resolve-link.ts";
 import type { FeedItem } from "./types.ts";
@@ -45,7 +45,14 @@ const nonEmpty = (s: string | null): string | null => (s !== null && s.trim() !=
 
 const ABSOLUTE_HTTP = /^https?:\/\//i;
 
-export function buildItem(raw: RawItem, bases: (string | null)[]): FeedItem {
+/** What one feed tells about all of its items: where relative links point, how to read its dates. */
+export interface ItemContext {
+  /** Bases for relative links, best first (xml:base, feed link, document URL). */
+  bases: (string | null)[];
+  dates: DateReading;
+}
+
+export function buildItem(raw: RawItem, { bases, dates }: ItemContext): FeedItem {
   const guid = nonEmpty(textOf(raw.guid));
   // RSS allows an item with only a permalink guid (feedparser's "guidislink").
   const rawLink = nonEmpty(textOf(raw.link)) ?? (guid !== null && ABSOLUTE_HTTP.test(guid) ? guid : null);
@@ -53,7 +60,7 @@ export function buildItem(raw: RawItem, bases: (string | null)[]): FeedItem {
   const summarySource = nonEmpty(textOf(raw.summary)) ?? contentHtml;
   let published: Date | null = null;
   for (const d of raw.dates) {
-    published = parseFeedDate(textOf(d) ?? d);
+    published = parseFeedDate(textOf(d) ?? d, dates);
     if (published) break;
   }
   return {

@@ -32,7 +32,7 @@ function rssItem(item: Loose): RawItem {
     title: item.title ?? dc.title ?? dc.titles,
     summary: item.description,
     content: obj(item.content).encoded ?? item.description,
-    dates: [item.pubDate, dc.date, dc.dates, obj(item.dcterms).issued],
+    dates: [item.pubDate, dc.date, dc.dates, obj(item.atom).published, obj(item.dcterms).issued, obj(item.atom).updated, obj(item.dcterms).modified],
     author: item.authors ?? dc.creators ?? dc.creator,
   };
 }

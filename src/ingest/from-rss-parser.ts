@@ -16,7 +16,10 @@ type Loose = Record<string, unknown>;
 // A new parser per document: rss-parser keeps one xml2js parser per instance, and an xml2js parser is not
 // reusable after an error (node-xml2js #365, #388), so a shared one made a feed's result depend on the
 // documents parsed before it. Construction costs a few microseconds.
-const newParser = (): Parser<Loose, Loose> => new Parser({ defaultRSS: 2 });
+// Dates are read raw (rss-parser's pubDate/isoDate for Atom go through new Date(), which reads zone-less times in
+// the process time zone).
+const ITEM_FIELDS = ["published", "updated", "dcterms:issued", "dcterms:modified", "atom:published", "atom:updated"];
+const newParser = (): Parser<Loose, Loose> => new Parser({ defaultRSS: 2, customFields: { item: ITEM_FIELDS } });
 
 function toRawItem(item: Loose): RawItem {
   const encoded = item["content:encoded"];
@@ -26,7 +29,17 @@ function toRawItem(item: Loose): RawItem {
     title: item.title,
     summary: item.summary ?? (encoded === undefined ? undefined : item.content),
     content: encoded ?? item.content,
-    dates: [item.isoDate, item.pubDate, item.date, item["dc:date"]],
+    dates: [
+      item.published,
+      item.updated,
+      item.published === undefined && item.updated === undefined ? item.pubDate : undefined,
+      item.date,
+      item["dc:date"],
+      item["atom:published"],
+      item["dcterms:issued"],
+      item["atom:updated"],
+      item["dcterms:modified"],
+    ],
     author: item.creator ?? item.author ?? item["dc:creator"],
   };
 }

@@ -1,5 +1,5 @@
 // JSON Feed 1.0 / 1.1 (https://jsonfeed.org/version/1.1), normalised to our FeedItem.
-import { parseFeedDate } from "./feed-date.ts";
+import { parseFeedDate, type DateReading } from "./feed-date.ts";
 import { htmlToText } from "./html-text.ts";
 import { resolveLink } from "./resolve-link.ts";
 import { FeedParseError, type FeedItem, type ParsedFeed } from "./types.ts";
@@ -15,7 +15,7 @@ function authorName(item: Json): string | null {
   return names.length > 0 ? names.join(", ") : null;
 }
 
-function toItem(item: Json, base: string | null): FeedItem {
+function toItem(item: Json, base: string | null, dates: DateReading): FeedItem {
   const html = str(item.content_html);
   const text = str(item.content_text);
   const summary = str(item.summary);
@@ -26,7 +26,7 @@ function toItem(item: Json, base: string | null): FeedItem {
     title: htmlToText(str(item.title) ?? ""),
     summary: summary ?? text ?? (html ? htmlToText(html) : ""),
     contentHtml: html,
-    published: parseFeedDate(item.date_published) ?? parseFeedDate(item.date_modified),
+    published: parseFeedDate(item.date_published, dates) ?? parseFeedDate(item.date_modified, dates),
     author: authorName(item),
   };
 }
@@ -35,7 +35,7 @@ export function looksLikeJsonFeed(doc: unknown): doc is Json {
   return isObject(doc) && (String(doc.version ?? "").startsWith("https://jsonfeed.org/version/") || Array.isArray(doc.items));
 }
 
-export function parseJsonFeed(text: string, baseUrl?: string): ParsedFeed {
+export function parseJsonFeed(text: string, baseUrl: string | undefined, dates: (language: string | null) => DateReading): ParsedFeed {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -46,13 +46,15 @@ export function parseJsonFeed(text: string, baseUrl?: string): ParsedFeed {
   const home = str(doc.home_page_url);
   const base = home ?? baseUrl ?? null;
   const items = Array.isArray(doc.items) ? doc.items.filter(isObject) : [];
+  const language = str(doc.language);
+  const reading = dates(language);
   return {
     format: "json",
     parser: "json",
     title: htmlToText(str(doc.title) ?? ""),
     link: home,
-    language: str(doc.language),
+    language,
     ttlMinutes: null,
-    items: items.map((item) => toItem(item, base)),
+    items: items.map((item) => toItem(item, base, reading)),
   };
 }

@@ -1,5 +1,6 @@
 // Feed text -> ParsedFeed. JSON Feed by our own parser; XML by rss-parser (strict, entity-safe) with feedsmith
 // (lenient) as fallback when rss-parser rejects the document or misses its items.
+import { isKnownTimeZone, type DateReading } from "./feed-date.ts";
 import { buildItem, textOf } from "./feed-item.ts";
 import { parseWithFeedsmith } from "./from-feedsmith.ts";
 import { parseWithRssParser, type RawFeed } from "./from-rss-parser.ts";
@@ -12,6 +13,19 @@ import { assertParsableXml, findRootElement, ILLEGAL_XML_CHARS, MAX_FEED_CHARS, 
 export interface ParseOptions {
   /** URL the document was fetched from: the last base for relative links. */
   baseUrl?: string;
+  /** The feed's configured IANA time zone for timestamps that carry none (outranks its language). */
+  timezone?: string;
+  /** The feed's configured language (outranks what the document declares). */
+  lang?: string;
+}
+
+const isChinese = (lang: string | null | undefined): boolean => /^\s*zh\b/i.test(lang ?? "");
+
+/** How to read a feed's dates: its configured zone, else UTC+8 when it is Chinese, else UTC. */
+export function dateReading(opts: ParseOptions, declaredLanguage: string | null): DateReading {
+  const configured = opts.lang?.trim() ? opts.lang : null;
+  const timeZone = opts.timezone !== undefined && isKnownTimeZone(opts.timezone) ? opts.timezone : undefined;
+  return { timeZone, chinese: isChinese(configured ?? declaredLanguage) };
 }
 
 function formatOfRoot(root: RootElement): FeedFormat | null {
@@ -37,6 +51,12 @@ export function detectFormat(text: string): FeedFormat | null {
 /** Rough count of item/entry start tags, to notice a parser that silently lost items. */
 function countItemTags(text: string): number {
   return text.match(/<(?:[\w.-]+:)?(?:item|entry)[\s>]/g)?.length ?? 0;
+}
+
+/** One attribute's value from a start tag's attribute text (`name` is a qualified name such as "xml:lang"). */
+function attributeValue(attributes: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(["'])([^"']*)\\1`).exec(attributes);
+  return m?.[2];
 }
 
 function errorMessage(err: unknown): string {
@@ -119,7 +139,7 @@ export async function parseFeed(input: string, opts: ParseOptions = {}): Promise
   const text = stripLeading(input);
   if (text.length > MAX_FEED_CHARS) throw new FeedParseError(`document too large: ${text.length} characters`);
   if (text === "") throw new FeedParseError("not a feed: empty document");
-  if (text.startsWith("{")) return parseJsonFeed(text, opts.baseUrl);
+  if (text.startsWith("{")) return parseJsonFeed(text, opts.baseUrl, (language) => dateReading(opts, language));
 
   const root = findRootElement(text);
   if (!root) throw new FeedParseError("not a feed: no XML root element");
@@ -129,13 +149,15 @@ export async function parseFeed(input: string, opts: ParseOptions = {}): Promise
 
   const { parser, format, feed } = await parseXml(text.replace(ILLEGAL_XML_CHARS, ""), root, rootFormat);
 
-  const xmlBaseRaw = /\bxml:base\s*=\s*["']([^"']*)["']/.exec(root.attributes)?.[1];
+  const xmlBaseRaw = attributeValue(root.attributes, "xml:base");
   const xmlBase = xmlBaseRaw === undefined ? null : resolveLink(xmlBaseRaw, opts.baseUrl);
   const rawLink = typeof feed.link === "string" && feed.link.trim() !== "" ? feed.link : null;
   const link = rawLink === null ? null : resolveLink(rawLink, xmlBase, opts.baseUrl);
   const bases = [xmlBase, link, opts.baseUrl ?? null];
   const ttl = Number.parseInt(String(feed.ttl ?? ""), 10);
-  const language = typeof feed.language === "string" && feed.language.trim() !== "" ? feed.language.trim() : null;
+  const declared = textOf(feed.language)?.trim() || (attributeValue(root.attributes, "xml:lang") ?? "").trim();
+  const language = declared === "" ? null : declared;
+  const context = { bases, dates: dateReading(opts, language) };
 
   return {
     format,
@@ -144,6 +166,6 @@ export async function parseFeed(input: string, opts: ParseOptions = {}): Promise
     link,
     language,
     ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : null,
-    items: feed.items.map((item) => buildItem(item, bases)),
+    items: feed.items.map((item) => buildItem(item, context)),
   };
 }

@@ -119,7 +119,11 @@ export async function pollFeed(data: { feedId: number }, deps: JobDeps, jobKey: 
     }
     deps.metrics.fetchBytes.inc(fetched.body.length);
     const decoded = decodeFeedBytes(fetched.body, fetched.contentType);
-    parsed = await parseFeed(decoded.text, { baseUrl: fetched.finalUrl });
+    parsed = await parseFeed(decoded.text, {
+      baseUrl: fetched.finalUrl,
+      timezone: feed.timezone ?? undefined,
+      lang: feed.lang ?? undefined,
+    });
     deps.metrics.parsedBy.inc({ parser: parsed.parser });
   } catch (err) {
     const failure = failureOf(err);

@@ -24,7 +24,8 @@ describe("parseFeed", () => {
       author: "记者",
     });
     expect(a!.contentHtml).toContain("<p>全文");
-    expect(a!.published?.toISOString()).toBe("2024-01-02T15:04:05.000Z");
+    // A zone-less time in a zh-cn feed is China Standard Time.
+    expect(a!.published?.toISOString()).toBe("2024-01-02T07:04:05.000Z");
     // A permalink guid stands in for a missing <link>.
     expect(b!.link).toBe("https://news.example.cn/b");
     expect(b!.published?.toISOString()).toBe("2024-01-02T00:00:00.000Z");
