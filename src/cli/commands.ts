@@ -10,6 +10,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   migrate: async () => (await import("./commands/migrate.ts")).migrate,
   feeds: async () => (await import("./commands/feeds.ts")).feeds,
   extract: async () => (await import("./commands/extract.ts")).extract,
+  eval: async () => (await import("./commands/eval.ts")).evaluate,
   "parse-feed": async () => (await import("./commands/parse-feed.ts")).parseFeedCommand,
   reprocess: async () => (await import("./commands/reprocess.ts")).reprocess,
   catalog: async () => (await import("./commands/catalog.ts")).catalog,
@@ -28,6 +29,10 @@ export function usage(): string {
   feeds add URL [--title T] [--lang en|zh] [--note N] [--allow-private] [--full-text]
   feeds list [--json] | feeds import FILE.opml | feeds export
   extract --jsonl                 JSON lines {id, title, text, lang?, published?} on stdin -> extractions on stdout
+  eval [--folds 5] [--sets a.jsonl,b.jsonl] [--l2 1] [--json] [--write]
+                                  k-fold cross-validation of the learned indicator weights on labelled sets
+                                  (default ../shared/eval/dev.jsonl,dev2.jsonl); --write refits on all of them
+                                  and writes data/weights/indicators.json (a new ruleset version)
   parse-feed [--jsonl] FILE...    parse feed files, one JSON report per file
   reprocess [--since DATE] [--dry-run] [--json]
                                   re-run extraction where the ruleset changed; prints the diff per indicator

@@ -8,47 +8,67 @@ import { extractClaims } from "./claims.ts";
 import { LazyDoc } from "./doc.ts";
 import { rulesSignature } from "./lexicon.ts";
 import { cuesSignature } from "./indicators/cues.ts";
-import { rulesTableSignature, scoreIndicators } from "./indicators/rules.ts";
+import { RULES, rulesTableSignature } from "./indicators/rules.ts";
+import { indicatorFeatures, type IndicatorFeatures } from "./indicators/features.ts";
+import { resolveModels, scoreIndicators, type ResolvedModel } from "./indicators/score.ts";
+import { loadWeights, weightsSignature, type WeightsFile } from "./indicators/weights.ts";
+import type { IndicatorId } from "./types.ts";
+
+/** One article's extraction with what the indicator models read: for `chipwatch explain` and for fitting. */
+export interface Analysis {
+  extraction: Extraction;
+  /** `title + "\n\n" + text`: the string every offset points into. */
+  text: string;
+  titleEnd: number;
+  /** Every indicator's features, fired or not. */
+  features: IndicatorFeatures[];
+}
 
 export interface Extractor {
   rulesetVersion: string;
+  /** The version of the catalog and rules alone: what the features depend on (weights excluded). */
+  featuresVersion: string;
   compiled: CompiledCatalog;
+  models: Map<IndicatorId, ResolvedModel>;
   extract(input: ArticleInput): Extraction;
+  analyse(input: ArticleInput): Analysis;
 }
 
 export const TITLE_SEPARATOR = "\n\n";
 
-export function createExtractor(catalog: CatalogData): Extractor {
+export function createExtractor(catalog: CatalogData, weights: WeightsFile = loadWeights()): Extractor {
   const compiled = compileCatalog(catalog);
-  const rulesetVersion = hashRuleset(catalog, rulesSignature() + cuesSignature() + rulesTableSignature());
+  const rulesSig = rulesSignature() + cuesSignature() + rulesTableSignature();
+  const featuresVersion = hashRuleset(catalog, rulesSig);
+  const rulesetVersion = hashRuleset(catalog, rulesSig + weightsSignature(weights));
+  const models = resolveModels(weights.indicators, RULES);
   // Scratch buffers, reused: extract() is synchronous and its document does not outlive the call.
   const anchors = new AnchorHits();
   const breaks = new BreakHits();
-  return {
-    rulesetVersion,
-    compiled,
-    extract(input: ArticleInput): Extraction {
-      const title = input.title ?? "";
-      const text = title + TITLE_SEPARATOR + (input.text ?? "");
-      const mentions = findMentions(compiled, text, anchors, breaks);
-      const doc = new LazyDoc(text, title.length, mentions, anchors, breaks);
-      const claims = mentions.some((m) => m.type === "chip") ? extractClaims(doc) : [];
-      const indicators = scoreIndicators(Object.assign(doc, { claims }));
-      const entities: Entity[] = mentions.map((m) => ({
-        type: m.type,
-        name: m.name,
-        surface: text.slice(m.start, m.end),
-        start: m.start,
-        end: m.end,
-        ...(m.discovered ? { discovered: true } : {}),
-      }));
-      return { rulesetVersion, entities, claims, indicators };
-    },
+  const analyse = (input: ArticleInput): Analysis => {
+    const title = input.title ?? "";
+    const text = title + TITLE_SEPARATOR + (input.text ?? "");
+    const mentions = findMentions(compiled, text, anchors, breaks);
+    const doc = new LazyDoc(text, title.length, mentions, anchors, breaks);
+    const claims = mentions.some((m) => m.type === "chip") ? extractClaims(doc) : [];
+    const features = indicatorFeatures(Object.assign(doc, { claims }), RULES);
+    const indicators = scoreIndicators(features, models, title.length);
+    const entities: Entity[] = mentions.map((m) => ({
+      type: m.type,
+      name: m.name,
+      surface: text.slice(m.start, m.end),
+      start: m.start,
+      end: m.end,
+      ...(m.discovered ? { discovered: true } : {}),
+    }));
+    return { extraction: { rulesetVersion, entities, claims, indicators }, text, titleEnd: title.length, features };
   };
+  return { rulesetVersion, featuresVersion, compiled, models, analyse, extract: (input) => analyse(input).extraction };
 }
 
 let shared: Extractor | undefined;
-const defaultExtractor = (): Extractor => (shared ??= createExtractor(loadCatalog()));
+/** The extractor of the bundled catalog, rules and weights (compiled once, on first use). */
+export const defaultExtractor = (): Extractor => (shared ??= createExtractor(loadCatalog()));
 
 /** Extracts with the bundled catalog (compiled once, on first use). */
 export function extract(input: ArticleInput): Extraction {

@@ -51,11 +51,30 @@ export interface Claim {
 
 export interface IndicatorHit {
   id: IndicatorId;
-  /** In [0, 1]. */
+  /** In [0, 1]: the indicator model's probability (see docs/EXTRACTION.md). */
   score: number;
   /** Names of the rules that fired, so an analyst can see why. */
   rules: string[];
   /** Sentences that support the indicator. */
+  evidence: Span[];
+  /** Why the score is what it is: one entry per feature that is not zero. */
+  contributions?: Contribution[];
+}
+
+/** One feature's share of an indicator's score, on the log-odds scale: the score is
+ * sigmoid(bias + sum of contributions). */
+export interface Contribution {
+  /** Feature name: `rule:<rule id>` or a derived feature (`in_title`, `evidence_log`). */
+  feature: string;
+  /** The feature's value (1 for a fired rule). */
+  value: number;
+  /** The fitted weight, or the prior from the rule's hand weight when the rule has no fitted weight yet. */
+  weight: number;
+  /** weight * value. */
+  contribution: number;
+  /** True when the weight is a prior, not fitted. */
+  prior?: boolean;
+  /** The sentences behind the feature (a rule's evidence). */
   evidence: Span[];
 }
 

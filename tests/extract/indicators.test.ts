@@ -56,7 +56,9 @@ describe("indicator rules", () => {
     const x = run("GLM-5 was pre-trained on Ascend 910B chips, and trained on domestic processors end to end.");
     const hit = x.indicators.find((i) => i.id === "pretraining_on_domestic")!;
     expect(hit.rules.length).toBeGreaterThan(1);
-    expect(hit.score).toBeGreaterThan(0.9);
+    const one = run("GLM-5 was pre-trained on Ascend 910B chips.").indicators.find((i) => i.id === "pretraining_on_domestic")!;
+    expect(one.rules).toHaveLength(1);
+    expect(hit.score).toBeGreaterThan(one.score);
     expect(hit.score).toBeLessThanOrEqual(1);
   });
 });

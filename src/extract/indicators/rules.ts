@@ -1,7 +1,7 @@
-// Indicator rules: each is named, has a weight, and returns the sentences that support it (or none).
-// An indicator's score combines its fired rules' weights as independent evidence: 1 - prod(1 - w).
-import type { Claim, IndicatorHit, IndicatorId, Span } from "../types.ts";
-import { INDICATOR_IDS } from "../types.ts";
+// Indicator rules: each is named, has a hand-set weight, and returns the sentences that support it (or none).
+// The learned layer (score.ts, data/weights/indicators.json) turns firings into scores; a rule's hand weight is
+// its prior until a refit gives it a fitted weight.
+import type { Claim, IndicatorId, Span } from "../types.ts";
 import { hasAnchor, type Doc } from "../claims.ts";
 import { ANCHOR_BIT } from "../anchors.ts";
 import type { Mention } from "../match.ts";
@@ -104,24 +104,5 @@ export const RULES: IndicatorRule[] = [
   { id: "cap.performance_of_named_chip", indicator: "domestic_chip_capability", weight: 0.7, evidence: (ctx) => sentencesWhere(ctx, ["capabilityWeak"], isDomesticChip) },
   { id: "cap.upcoming_domestic_chips", indicator: "domestic_chip_capability", weight: 0.6, evidence: (ctx) => sentencesWhere(ctx, ["upcomingDomestic"]) },
 ];
-
-export function scoreIndicators(ctx: RuleContext, rules: IndicatorRule[] = RULES): IndicatorHit[] {
-  const hits: IndicatorHit[] = [];
-  for (const id of INDICATOR_IDS) {
-    let miss = 1;
-    const fired: string[] = [];
-    const evidence: Span[] = [];
-    for (const r of rules) {
-      if (r.indicator !== id) continue;
-      const ev = r.evidence(ctx);
-      if (ev.length === 0) continue;
-      fired.push(r.id);
-      miss *= 1 - r.weight;
-      for (const e of ev) if (!evidence.some((x) => x.start === e.start && x.end === e.end)) evidence.push(e);
-    }
-    if (fired.length > 0) hits.push({ id, score: Math.round((1 - miss) * 1000) / 1000, rules: fired, evidence });
-  }
-  return hits;
-}
 
 export const rulesTableSignature = (): string => JSON.stringify(RULES.map((r) => [r.id, r.indicator, r.weight, r.evidence.toString()]));
