@@ -11,6 +11,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   feeds: async () => (await import("./commands/feeds.ts")).feeds,
   extract: async () => (await import("./commands/extract.ts")).extract,
   eval: async () => (await import("./commands/eval.ts")).evaluate,
+  explain: async () => (await import("./commands/explain.ts")).explain,
   "parse-feed": async () => (await import("./commands/parse-feed.ts")).parseFeedCommand,
   reprocess: async () => (await import("./commands/reprocess.ts")).reprocess,
   catalog: async () => (await import("./commands/catalog.ts")).catalog,
@@ -33,6 +34,9 @@ export function usage(): string {
                                   k-fold cross-validation of the learned indicator weights on labelled sets
                                   (default ../shared/eval/dev.jsonl,dev2.jsonl); --write refits on all of them
                                   and writes data/weights/indicators.json (a new ruleset version)
+  explain [--title T --text X | FILE] [--json] | explain --jsonl
+                                  why an article got or missed each indicator: rules, weights, contributions,
+                                  evidence; --jsonl reads extract --jsonl's input and writes JSON per article
   parse-feed [--jsonl] FILE...    parse feed files, one JSON report per file
   reprocess [--since DATE] [--dry-run] [--json]
                                   re-run extraction where the ruleset changed; prints the diff per indicator

@@ -1,6 +1,6 @@
 // JSON Lines in and out: one article per line in, one extraction record per line out (the scorer's format).
 import { createInterface } from "node:readline";
-import type { Extraction } from "./types.ts";
+import type { ArticleInput, Extraction } from "./types.ts";
 import { extract } from "./extract.ts";
 
 export interface JsonlRecord {
@@ -19,9 +19,9 @@ export function toJsonlRecord(id: string, x: Extraction): JsonlRecord {
   };
 }
 
-/** Reads {id, title, text, lang?, published?} lines; writes one JSON line per input line. A bad line
- * writes {id: null, error} (or the id when it could be read) and the run goes on. */
-export async function runExtractJsonl(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<{ lines: number; errors: number }> {
+/** Reads {id, title, text, lang?, published?} lines; writes one JSON line per input line: `handle`'s result.
+ * A bad line writes {id: null, error} (or the id when it could be read) and the run goes on. */
+export async function runJsonl(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, handle: (id: string, article: ArticleInput) => unknown): Promise<{ lines: number; errors: number }> {
   const rl = createInterface({ input, crlfDelay: Infinity });
   let lines = 0;
   let errors = 0;
@@ -39,13 +39,12 @@ export async function runExtractJsonl(input: NodeJS.ReadableStream, output: Node
       const r = row as Record<string, unknown>;
       id = r.id === undefined || r.id === null ? null : String(r.id);
       if (typeof r.title !== "string" && typeof r.text !== "string") throw new Error("needs a string title or text");
-      const x = extract({
+      await write(handle(id ?? "", {
         title: typeof r.title === "string" ? r.title : "",
         text: typeof r.text === "string" ? r.text : "",
         lang: typeof r.lang === "string" ? r.lang : undefined,
         published: typeof r.published === "string" ? r.published : undefined,
-      });
-      await write(toJsonlRecord(id ?? "", x));
+      }));
     } catch (e) {
       errors++;
       await write({ id, error: e instanceof Error ? e.message : String(e) });
@@ -53,3 +52,7 @@ export async function runExtractJsonl(input: NodeJS.ReadableStream, output: Node
   }
   return { lines, errors };
 }
+
+/** `extract --jsonl`: one extraction record (the scorer's format) per article line. */
+export const runExtractJsonl = (input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<{ lines: number; errors: number }> =>
+  runJsonl(input, output, (id, article) => toJsonlRecord(id, extract(article)));
