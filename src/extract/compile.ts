@@ -94,6 +94,19 @@ export const TARGET_NEEDS_CAPITAL = 2;
 
 export const nameKey = (s: string): string => s.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 
+/** Resolves a version-pattern name to a catalog entity when the catalog already has it. */
+export function resolveName(cat: CompiledCatalog, type: EntityType, name: string): CatalogEntity | undefined {
+  // Version finds repeat ("GLM-5" many times per article); nameKey (NFKC + regex) is the costly part.
+  const memoKey = `${type}:${name}`;
+  let found = cat.resolvedNames.get(memoKey);
+  if (found === undefined) {
+    if (cat.resolvedNames.size > 50_000) cat.resolvedNames.clear();
+    found = cat.byKey.get(`${type}:${nameKey(name)}`) ?? null;
+    cat.resolvedNames.set(memoKey, found);
+  }
+  return found ?? undefined;
+}
+
 const isAsciiWord = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || isHan(c);

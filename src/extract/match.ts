@@ -2,24 +2,14 @@
 // stems, context checks for ambiguous aliases, then leftmost-longest selection per layer (orgs apart from
 // models and chips, so that "Nvidia H20" yields both Nvidia and Nvidia H20).
 import { HitBuffer, scan } from "./automaton.ts";
-import { nameKey, PATTERN_ASCII_END, PATTERN_ASCII_START, PATTERN_BREAK, PATTERN_NAME, PATTERN_STEM, PATTERN_TARGET, TARGET_CONTEXT, TARGET_NEEDS_CAPITAL, type CatalogEntity, type CompiledCatalog } from "./compile.ts";
+import { PATTERN_ASCII_END, PATTERN_ASCII_START, PATTERN_BREAK, PATTERN_NAME, PATTERN_STEM, PATTERN_TARGET, TARGET_CONTEXT, TARGET_NEEDS_CAPITAL, type CompiledCatalog } from "./compile.ts";
 import { contextConfirmed, CueText } from "./disambiguate.ts";
 import { extendVersion } from "./versions.ts";
-import type { EntityType } from "./types.ts";
+import type { Mention } from "./mention.ts";
 
-export interface Mention {
-  type: EntityType;
-  start: number;
-  end: number;
-  /** Catalog entity, or undefined for a discovered name. */
-  entity?: CatalogEntity;
-  name: string;
-  discovered: boolean;
-  /** For discovered names: the family rule's attributes. */
-  org?: string;
-  family?: string;
-  domestic?: boolean;
-}
+// Mention lives in mention.ts (versions.ts builds them too, and must not import the matcher); re-exported
+// for the modules that read mentions from here.
+export type { Mention } from "./mention.ts";
 
 interface Candidate extends Mention {
   context: boolean;
@@ -171,17 +161,4 @@ function selectLeftmostLongest(cands: Candidate[]): Candidate[] {
     lastEnd = c.end;
   }
   return out;
-}
-
-/** Resolves a version-pattern name to a catalog entity when the catalog already has it. */
-export function resolveName(cat: CompiledCatalog, type: EntityType, name: string): CatalogEntity | undefined {
-  // Version finds repeat ("GLM-5" many times per article); nameKey (NFKC + regex) is the costly part.
-  const memoKey = `${type}:${name}`;
-  let found = cat.resolvedNames.get(memoKey);
-  if (found === undefined) {
-    if (cat.resolvedNames.size > 50_000) cat.resolvedNames.clear();
-    found = cat.byKey.get(`${type}:${nameKey(name)}`) ?? null;
-    cat.resolvedNames.set(memoKey, found);
-  }
-  return found ?? undefined;
 }

@@ -1,7 +1,7 @@
 // Version grammar: a family stem ("GLM", "Ascend", "昇腾", "MLU") followed by a version in the family's shape
 // names a model or chip, even one released after the catalog was written ("GLM-6", "Ascend 990").
-import type { CompiledCatalog, CompiledFamily } from "./compile.ts";
-import { resolveName, type Mention } from "./match.ts";
+import { resolveName, type CompiledCatalog, type CompiledFamily } from "./compile.ts";
+import type { Mention } from "./mention.ts";
 
 export function extendVersion(cat: CompiledCatalog, fam: CompiledFamily, text: string, start: number, end: number): Mention | undefined {
   fam.versionRe.lastIndex = end;
