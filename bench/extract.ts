@@ -7,6 +7,7 @@
 import { pathToFileURL } from "node:url";
 import { loadCatalog } from "../src/extract/catalog/load.ts";
 import { createExtractor } from "../src/extract/extract.ts";
+import { TITLE_SEPARATOR } from "../src/extract/types.ts";
 import { allAliases, buildCorpus, ON_TOPIC_ONLY, type Article } from "./lib/corpus.ts";
 import { benchHostileExtract } from "./hostile-extract.ts";
 
@@ -53,7 +54,7 @@ export async function benchExtract(opts: { json: boolean }): Promise<Record<stri
   const ceiling = (arts: Article[]) => () => {
     let sum = 0; // a local accumulator: a captured one would be a memory store per character
     for (const a of arts) {
-      const text = a.title + "\n\n" + a.text;
+      const text = a.title + TITLE_SEPARATOR + a.text;
       for (let i = 0; i < text.length; i++) sum += text.charCodeAt(i);
     }
     sink += sum;
@@ -69,7 +70,7 @@ export async function benchExtract(opts: { json: boolean }): Promise<Record<stri
   const sampleBytes = bytesOf(sample);
   const [baseSec] = timeInterleaved([() => {
     for (const a of sample) {
-      const text = a.title + "\n\n" + a.text;
+      const text = a.title + TITLE_SEPARATOR + a.text;
       for (const re of regexes) {
         re.lastIndex = 0;
         while (re.exec(text)) sink++;

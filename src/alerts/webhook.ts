@@ -2,12 +2,11 @@
 // bytes sent) so the receiver can check it came from us. An event is alerted once: alerted_at is claimed
 // atomically before sending, so two workers never both send it. A failed send is logged and not retried.
 import { createHmac } from "node:crypto";
-import { and, eq, gte, inArray, isNull } from "drizzle-orm";
 import type { Logger } from "../observability/logger.ts";
 import type { Db } from "../store/db.ts";
-import { events } from "../store/schema.ts";
+import { claimEventsToAlert, type AlertedEvent } from "../store/repositories/alerts.ts";
 
-export const SIGNATURE_HEADER = "X-Chipwatch-Signature";
+const SIGNATURE_HEADER = "X-Chipwatch-Signature";
 
 export interface WebhookOptions {
   url: string;
@@ -19,7 +18,7 @@ export interface WebhookOptions {
   publicUrl?: string | undefined;
 }
 
-export function signBody(secret: string, body: string): string {
+function signBody(secret: string, body: string): string {
   return `sha256=${createHmac("sha256", secret).update(body, "utf8").digest("hex")}`;
 }
 
@@ -36,7 +35,7 @@ export function createWebhookNotifier(
   const base = (opts.publicUrl ?? "").replace(/\/+$/, "");
   const log = logger.child({ component: "webhook" });
 
-  async function send(e: typeof events.$inferSelect): Promise<void> {
+  async function send(e: AlertedEvent): Promise<void> {
     const payload: WebhookPayload = {
       event: { id: e.id, indicator: e.indicator, title: e.title, score: e.score, rules: e.rules, url: `${base}/events/${e.id}` },
     };
@@ -54,14 +53,7 @@ export function createWebhookNotifier(
 
   return async (eventIds) => {
     try {
-      const ids = [...new Set(eventIds)];
-      if (ids.length === 0) return;
-      const claimed = await db
-        .update(events)
-        .set({ alertedAt: new Date() })
-        .where(and(inArray(events.id, ids), isNull(events.alertedAt), eq(events.status, "flagged"), gte(events.score, opts.threshold)))
-        .returning();
-      for (const e of claimed) {
+      for (const e of await claimEventsToAlert(db, eventIds, opts.threshold)) {
         try {
           await send(e);
           log.info({ eventId: e.id }, "webhook sent");

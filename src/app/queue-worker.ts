@@ -29,13 +29,13 @@ export interface WorkerOptions extends RunOptions {
 }
 
 /** Long enough that a CPU-heavy parse (measured in docs/PERFORMANCE.md) never outlasts a lock renewal. */
-export const LOCK_DURATION_MS = 60_000;
+const LOCK_DURATION_MS = 60_000;
 
 /**
  * A job whose worker died this many times is given up (it may be what kills workers, e.g. a feed that exhausts
  * memory). Its feed is not lost: the scheduler's lease runs out and the feed is claimed again later.
  */
-export const MAX_STALLED_COUNT = 3;
+const MAX_STALLED_COUNT = 3;
 
 export interface WorkerHandle extends Closable {
   worker: JobsWorker;

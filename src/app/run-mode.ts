@@ -4,15 +4,12 @@
 // default), SIGTERM/SIGINT call close() and an uncaught exception exits for the supervisor.
 import type { Config } from "../config.ts";
 import { createLogger, type Logger } from "../observability/logger.ts";
-import type { Closable } from "./shutdown.ts";
 
 export interface RunOptions {
   logger?: Logger;
   /** Install SIGTERM/SIGINT and crash handlers (default true; tests that embed a process turn them off). */
   handleSignals?: boolean;
 }
-
-export type RunMode<Handle extends Closable, Options extends RunOptions = RunOptions> = (config: Config, opts?: Options) => Promise<Handle>;
 
 /** The process's logger: the caller's, or one named for the role, with the role on every line. */
 export function roleLogger(config: Config, opts: RunOptions, role: string): Logger {

@@ -6,7 +6,7 @@ export interface Closable {
   close(): Promise<void>;
 }
 
-export function closeOnSignals(target: Closable, logger: Logger, graceMs = 60_000): void {
+function closeOnSignals(target: Closable, logger: Logger, graceMs = 60_000): void {
   let closing = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (closing) {
@@ -40,7 +40,7 @@ export function closeOnSignals(target: Closable, logger: Logger, graceMs = 60_00
  * the process; jobs it held stall and are re-delivered. Known cause: postgres.js 3.4.9 can throw from a timer when
  * PostgreSQL drops a connection mid-write (porsager/postgres#1154, #1208), which no caller can catch.
  */
-export function exitOnUncaught(logger: Logger): void {
+function exitOnUncaught(logger: Logger): void {
   process.on("uncaughtException", (err) => {
     logger.fatal({ err: err.message, stack: err.stack }, "uncaught exception: exiting for the supervisor to restart");
     process.exit(1);

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { PACKAGE_ROOT } from "../package-root.ts";
 import { z } from "zod";
 
-export const DEMO_DIR = join(PACKAGE_ROOT, "demo/feeds");
+const DEMO_DIR = join(PACKAGE_ROOT, "demo/feeds");
 
 const indexSchema = z.array(z.object({ file: z.string(), title: z.string(), lang: z.string(), contentType: z.string() }));
 

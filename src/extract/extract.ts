@@ -1,5 +1,5 @@
 // extract(article) -> Extraction: the whole extraction core as one pure function over a compiled catalog.
-import type { ArticleInput, Entity, Extraction } from "./types.ts";
+import { TITLE_SEPARATOR, type ArticleInput, type Entity, type Extraction, type IndicatorId } from "./types.ts";
 import { hashRuleset, loadCatalog } from "./catalog/load.ts";
 import type { CatalogData } from "./catalog/schema.ts";
 import { compileCatalog, type CompiledCatalog } from "./compile.ts";
@@ -12,7 +12,6 @@ import { RULES, rulesTableSignature } from "./indicators/rules.ts";
 import { indicatorFeatures, type IndicatorFeatures } from "./indicators/features.ts";
 import { resolveModels, scoreIndicators, type ResolvedModel } from "./indicators/score.ts";
 import { loadWeights, weightsSignature, type WeightsFile } from "./indicators/weights.ts";
-import type { IndicatorId } from "./types.ts";
 
 /** One article's extraction with what the indicator models read: for `chipwatch explain` and for fitting. */
 export interface Analysis {
@@ -33,8 +32,6 @@ export interface Extractor {
   extract(input: ArticleInput): Extraction;
   analyse(input: ArticleInput): Analysis;
 }
-
-export const TITLE_SEPARATOR = "\n\n";
 
 export function createExtractor(catalog: CatalogData, weights: WeightsFile = loadWeights()): Extractor {
   const compiled = compileCatalog(catalog);

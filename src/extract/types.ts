@@ -19,7 +19,10 @@ export type Stage = (typeof STAGES)[number];
 
 export type Modality = "achieved" | "planned" | "reported";
 
-/** Offsets are UTF-16 code-unit offsets into `title + "\n\n" + text`. */
+/** Between the title and the text in the string extraction reads: a blank line. */
+export const TITLE_SEPARATOR = "\n\n";
+
+/** Offsets are UTF-16 code-unit offsets into `title + TITLE_SEPARATOR + text`. */
 export interface Span {
   start: number;
   end: number;

@@ -14,11 +14,6 @@ export const NEAR_DUPLICATE_DISTANCE = 12;
 
 const SHINGLE = 3;
 
-/** NFKC (full-width -> ASCII), lowercase, punctuation and whitespace dropped between tokens. */
-export function normaliseForHash(text: string): string {
-  return tokens(text).join(" ");
-}
-
 const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+/gu;
 
 function tokens(text: string): string[] {

@@ -5,7 +5,7 @@ import { pollFeed } from "./poll-feed.ts";
 import { reprocess } from "./reprocess.ts";
 import type { JobDataMap, JobDeps, JobHandler, JobName, JobResultMap } from "./types.ts";
 
-export const jobHandlers: { [N in JobName]: JobHandler<N> } = {
+const jobHandlers: { [N in JobName]: JobHandler<N> } = {
   pollFeed,
   fetchArticle,
   extractArticle,

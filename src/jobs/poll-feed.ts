@@ -10,7 +10,7 @@ import { parseFeed } from "../ingest/parse.ts";
 import { FeedParseError, FetchError, type FeedItem, type FetchResult, type ParsedFeed } from "../ingest/types.ts";
 import { statusClass } from "../observability/metrics.ts";
 import { storedUrlsAndHashes, type NewArticle } from "../store/repositories/articles.ts";
-import { storableText } from "../store/bulk.ts";
+import { storableText } from "../text/storable-text.ts";
 import { getFeed, recordFetch, type Feed, type FetchOutcome } from "../store/repositories/feeds.ts";
 import { storeNewArticles } from "./extract-and-store.ts";
 import { delayAfterFailure, intervalAfterSuccess, isSilent, jitter, publishingGapSeconds, type FailureCause } from "./feed-schedule.ts";

@@ -1,23 +1,14 @@
 // reprocess: re-run extraction over stored articles whose ruleset version differs from the current one, and report
 // what changed per indicator. With dryRun, nothing is written: the new extraction is compared with the stored events.
-import { eq } from "drizzle-orm";
 import { getRulesetVersion } from "../extract/extract.ts";
+import { indicatorChange } from "../review/article-outcome.ts";
 import { articlesToReprocess, type Article } from "../store/repositories/articles.ts";
-import { eventSources, events } from "../store/schema.ts";
+import { eventSupportOf } from "../store/repositories/extractions.ts";
 import { extractAndStore, extractArticleText } from "./extract-and-store.ts";
 import type { JobDeps, ReprocessDiff } from "./types.ts";
 
 const PAGE = 200;
 const EXAMPLES = 3;
-
-async function storedIndicators(deps: JobDeps, articleId: number): Promise<string[]> {
-  const rows = await deps.db
-    .select({ indicator: events.indicator })
-    .from(eventSources)
-    .innerJoin(events, eq(events.id, eventSources.eventId))
-    .where(eq(eventSources.articleId, articleId));
-  return rows.map((r) => r.indicator);
-}
 
 function note(diff: ReprocessDiff, article: Article, indicator: string, change: "added" | "removed") {
   const entry = (diff.indicators[indicator] ??= { added: 0, removed: 0, examples: [] });
@@ -25,13 +16,15 @@ function note(diff: ReprocessDiff, article: Article, indicator: string, change: 
   if (entry.examples.length < EXAMPLES) entry.examples.push({ articleId: article.id, title: article.title, change });
 }
 
-async function dryRunChange(deps: JobDeps, article: Article): Promise<{ addedIndicators: string[]; removedIndicators: string[] }> {
-  const before = new Set(await storedIndicators(deps, article.id));
-  const after = new Set(extractArticleText(article).indicators.map((i) => i.id as string));
-  return {
-    addedIndicators: [...after].filter((i) => !before.has(i)),
-    removedIndicators: [...before].filter((i) => !after.has(i)),
-  };
+/** What storing a fresh extraction of the page would change, without writing anything. */
+async function dryRunChanges(deps: JobDeps, page: Article[]): Promise<ReturnType<typeof indicatorChange>[]> {
+  const stored = await eventSupportOf(deps.db, page.map((a) => a.id));
+  return page.map((article) =>
+    indicatorChange(
+      stored.filter((s) => s.articleId === article.id).map((s) => s.indicator),
+      extractArticleText(article).indicators.map((i) => i.id),
+    ),
+  );
 }
 
 export async function reprocess(data: { since?: string | undefined; dryRun?: boolean | undefined }, deps: JobDeps): Promise<ReprocessDiff> {
@@ -47,7 +40,7 @@ export async function reprocess(data: { since?: string | undefined; dryRun?: boo
     // Dry run: compare a fresh extraction with what is stored; otherwise store the page as one batch.
     let changes: { addedIndicators: string[]; removedIndicators: string[] }[];
     if (dryRun) {
-      changes = await Promise.all(page.map((a) => dryRunChange(deps, a)));
+      changes = await dryRunChanges(deps, page);
     } else {
       const saved = await extractAndStore(page, deps);
       const flagged = saved.flatMap((c) => c.newlyFlagged);

@@ -3,7 +3,7 @@
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 
-export const RECONNECT_MAX_DELAY_MS = 5_000;
+const RECONNECT_MAX_DELAY_MS = 5_000;
 
 /** Delay before reconnect attempt `times` (1-based): 100 ms doubling, capped. */
 export function reconnectDelay(times: number, maxDelayMs = RECONNECT_MAX_DELAY_MS): number {

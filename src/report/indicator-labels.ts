@@ -1,7 +1,7 @@
 // Human names for indicator ids (shared/eval/SCHEMA.md), for pages and the digest.
 import { INDICATOR_IDS, type IndicatorId } from "../extract/types.ts";
 
-export const INDICATOR_LABELS: Record<IndicatorId, string> = {
+const INDICATOR_LABELS: Record<IndicatorId, string> = {
   pretraining_on_domestic: "Pre-training on domestic chips",
   training_migration: "Training migration to domestic hardware",
   posttraining_on_domestic: "Post-training on domestic clusters",

@@ -27,15 +27,22 @@ export function articleOutcomes(
   for (const r of support) if (!firstSupporter.has(r.eventId)) firstSupporter.set(r.eventId, r.articleId);
   return batch.map(({ article, extraction }) => {
     const eventIds = (byArticle.get(article.id) ?? []).map((r) => r.eventId);
-    const beforeIndicators = new Set((beforeByArticle.get(article.id) ?? []).map((b) => b.indicator));
-    const afterIndicators = new Set(extraction.indicators.map((i) => i.id as string));
     return {
       eventIds,
       newlyFlagged: eventIds.filter((id) => newlyFlagged.has(id) && firstSupporter.get(id) === article.id),
-      removedIndicators: [...beforeIndicators].filter((i) => !afterIndicators.has(i)),
-      addedIndicators: [...afterIndicators].filter((i) => !beforeIndicators.has(i)),
+      ...indicatorChange(
+        (beforeByArticle.get(article.id) ?? []).map((b) => b.indicator),
+        extraction.indicators.map((i) => i.id),
+      ),
     };
   });
+}
+
+/** The indicators an article gained and lost between two extractions (reprocess reports them). */
+export function indicatorChange(before: string[], after: string[]): Pick<ArticleOutcome, "addedIndicators" | "removedIndicators"> {
+  const was = new Set(before);
+  const is = new Set(after);
+  return { removedIndicators: [...was].filter((i) => !is.has(i)), addedIndicators: [...is].filter((i) => !was.has(i)) };
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {

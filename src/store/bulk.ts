@@ -5,6 +5,7 @@
 // per-connection statement cache for the connection's lifetime.
 import { getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { storableText } from "../text/storable-text.ts";
 
 type Row = Record<string, unknown>;
 
@@ -12,15 +13,6 @@ type Row = Record<string, unknown>;
 function castType(column: PgColumn): string {
   const type = column.getSQLType();
   return type === "bigserial" ? "bigint" : type === "serial" ? "integer" : type;
-}
-
-/**
- * PostgreSQL text holds neither NUL nor lone UTF-16 surrogates (which JSON would carry as \ud800 escapes that the
- * server rejects); a feed can contain both, and one bad character must not make a whole batch unstorable.
- */
-export function storableText(s: string): string {
-  const withoutNul = s.includes("\u0000") ? s.replaceAll("\u0000", "") : s;
-  return withoutNul.isWellFormed() ? withoutNul : withoutNul.toWellFormed();
 }
 
 function toJsonValue(value: unknown): unknown {

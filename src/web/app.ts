@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
-import { sql } from "drizzle-orm";
+import { pingDatabase } from "../store/db.ts";
 import { countBrokenFeeds } from "../store/repositories/feeds.ts";
 import { sessionSecret } from "../store/repositories/users.ts";
 import { analyticsRoutes } from "./api/analytics.ts";
@@ -41,7 +41,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.get("/healthz", async (c) => {
     try {
-      await db.execute(sql`select 1`);
+      await pingDatabase(db);
       return c.json({ ok: true, db: "up" });
     } catch (err) {
       logger.warn({ err: err instanceof Error ? err.message : String(err) }, "health check: database down");

@@ -8,8 +8,8 @@ import type { Db } from "../store/db.ts";
 import type { AppEnv } from "./env.ts";
 import { SESSION_COOKIE, csrfToken, decodeSession, validCsrf } from "./session.ts";
 
-export const CSRF_HEADER = "x-csrf-token";
-export const CSRF_FIELD = "_csrf";
+const CSRF_HEADER = "x-csrf-token";
+const CSRF_FIELD = "_csrf";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -13,7 +13,7 @@ import {
 } from "../store/repositories/analytics.ts";
 import type { EventStatus } from "../review/status.ts";
 
-export const CHART_WEEKS = 12;
+const CHART_WEEKS = 12;
 
 export interface WeekPoint {
   week: string;

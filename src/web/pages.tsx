@@ -12,6 +12,7 @@ import { addFeed } from "./api/feeds.ts";
 import { requirePageAuth, safeNext } from "./auth.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { indicatorOverview } from "./indicator-overview.ts";
+import { ruleBreakdown } from "./rule-breakdown.ts";
 import {
   claimQuerySchema,
   describeIssues,
@@ -110,10 +111,7 @@ export function pageRoutes(deps: AppDeps, secret: () => Promise<string>): Hono<A
     const detail = parsed.success ? await getEventDetail(db, parsed.data.id) : null;
     if (!detail) return render(c, <ErrorPage status={404} message="No such event." {...who(c)} />, 404);
     const [history, stats] = await Promise.all([reviewHistory(db, detail.event.id), ruleStats(db)]);
-    return render(
-      c,
-      <EventPage {...who(c)} detail={detail} history={history} ruleStats={new Map(stats.map((s) => [s.rule, s]))} now={new Date()} />,
-    );
+    return render(c, <EventPage {...who(c)} detail={detail} history={history} rules={ruleBreakdown(detail, stats)} now={new Date()} />);
   });
 
   app.post("/events/:id/review", auth, async (c) => {

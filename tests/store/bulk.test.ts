@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asc, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
-import { anyOf, insertRows, recordset, storableText } from "../../src/store/bulk.ts";
+import { anyOf, insertRows, recordset } from "../../src/store/bulk.ts";
 import { queryRows } from "../../src/store/db.ts";
 import { addFeeds } from "../../src/store/repositories/feeds.ts";
 import { articles, events, storyClusters } from "../../src/store/schema.ts";
 import { availableDrivers, createTestDatabase, type TestDatabase } from "../support/db.ts";
 
 const dialect = new PgDialect();
-
-describe("storableText", () => {
-  it("drops NUL and replaces lone surrogates, and leaves other text alone", () => {
-    expect(storableText("a\u0000b")).toBe("ab");
-    expect(storableText("x\ud800y")).toBe("x\ufffdy");
-    expect(storableText("华为 😀 Ascend")).toBe("华为 😀 Ascend");
-  });
-});
 
 describe("bulk statements", () => {
   it("have the same text and one parameter whatever the number of rows", () => {

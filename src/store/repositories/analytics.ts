@@ -145,7 +145,7 @@ function rank(m: string): number {
   return i < 0 ? MODALITY_RANK.length : i;
 }
 
-export function reviewStateOf(statuses: EventStatus[]): ClaimReviewState {
+function reviewStateOf(statuses: EventStatus[]): ClaimReviewState {
   if (statuses.includes("confirmed")) return "confirmed";
   if (statuses.includes("flagged")) return "flagged";
   if (statuses.length > 0 && statuses.every((s) => s === "dismissed")) return "dismissed";

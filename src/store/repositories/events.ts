@@ -4,6 +4,7 @@ import type { Db } from "../db.ts";
 import { priorityFormula, priorityOf, type PriorityArithmetic } from "../../review/priority.ts";
 import type { EventStatus } from "../../review/status.ts";
 import { articles, claims, eventSources, events, feeds, mentions } from "../schema.ts";
+import { TITLE_SEPARATOR } from "../../extract/types.ts";
 import { articleBody } from "./articles.ts";
 
 /** Queue priority (review/priority.ts) as SQL, for ordering. */
@@ -46,7 +47,7 @@ function mentionCondition(type: "org" | "chip", name: string): SQL {
   );
 }
 
-export function eventWhere(f: EventFilter): SQL | undefined {
+function eventWhere(f: EventFilter): SQL | undefined {
   return and(
     f.status ? eq(events.status, f.status) : undefined,
     f.indicator ? eq(events.indicator, f.indicator) : undefined,
@@ -239,12 +240,11 @@ async function decorate(db: Db, rows: EventRow[]): Promise<EventListItem[]> {
 }
 
 /**
- * The text extraction offsets point into (Span in extract/types.ts): title, blank line, body, where the body is
- * chosen as jobs/extract-and-store.ts `articleText` does (the full page when longer than the feed summary).
+ * The text extraction offsets point into (Span in extract/types.ts): title, separator, body, where the body is the
+ * one jobs/extract-and-store.ts extracts (articleBody: the full page when longer than the feed summary).
  */
-/** The text that extraction offsets point into (title, blank line, body). */
 export function extractionText(a: { title: string; fullText: string | null; summary: string }): string {
-  return `${a.title}\n\n${articleBody(a)}`;
+  return a.title + TITLE_SEPARATOR + articleBody(a);
 }
 
 export interface MentionSpan {
@@ -284,7 +284,7 @@ export interface EventDetail {
 }
 
 /** Cuts [start, end) out of the text, clamped, with the mentions that fall wholly inside it. */
-export function passage(text: string, span: { start: number; end: number }, all: MentionSpan[]): EvidencePassage {
+function passage(text: string, span: { start: number; end: number }, all: MentionSpan[]): EvidencePassage {
   const start = Math.max(0, Math.min(span.start, text.length));
   const end = Math.max(start, Math.min(span.end, text.length));
   return {
@@ -347,13 +347,6 @@ export async function getEventDetail(db: Db, id: number): Promise<EventDetail | 
     };
   });
   return { event: event!, sources };
-}
-
-/** Ids among `ids` that exist. */
-export async function existingEventIds(db: Db, ids: number[]): Promise<number[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.select({ id: events.id }).from(events).where(inArray(events.id, ids));
-  return rows.map((r) => r.id);
 }
 
 /** Distinct values for the queue's filter drop-downs. */

@@ -43,7 +43,7 @@ export async function writeExtractions(tx: Db, batch: Batch, opts: SaveOptions &
   const claimRows = await insertClaims(tx, batch);
   const novel = novelArticleIds(claimRows, await claimsMadeElsewhere(tx, claimRows, ids));
 
-  const before = opts.fresh ? [] : await supportOf(tx, ids);
+  const before = opts.fresh ? [] : await eventSupportOf(tx, ids);
   const { eventIdOf, flagged } = await ensureEvents(tx, eventSeeds(batch, novel), opts.flagThreshold);
   const support = eventSupport(batch).map(({ eventKey: key, ...s }) => ({ ...s, eventId: eventIdOf.get(key)! }));
   const dropped = await replaceSupport(tx, support, before);
@@ -114,8 +114,8 @@ async function claimsMadeElsewhere(tx: Db, batchClaims: (ClaimKey & { negated: b
 }
 
 /** The events the articles support now, with their indicators. */
-function supportOf(tx: Db, articleIds: number[]) {
-  return tx
+export function eventSupportOf(db: Db, articleIds: number[]): Promise<{ eventId: number; articleId: number; indicator: string }[]> {
+  return db
     .select({ eventId: eventSources.eventId, articleId: eventSources.articleId, indicator: events.indicator })
     .from(eventSources)
     .innerJoin(events, eq(events.id, eventSources.eventId))

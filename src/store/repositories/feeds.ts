@@ -164,14 +164,3 @@ export async function recordFetch(db: Db, o: FetchOutcome): Promise<void> {
       .where(eq(feeds.id, o.feedId));
   });
 }
-
-export type FetchRun = typeof fetchRuns.$inferSelect;
-
-export async function listFetchRuns(db: Db, feedId: number, limit = 50): Promise<FetchRun[]> {
-  return db
-    .select()
-    .from(fetchRuns)
-    .where(eq(fetchRuns.feedId, feedId))
-    .orderBy(sql`${fetchRuns.startedAt} desc`)
-    .limit(limit);
-}

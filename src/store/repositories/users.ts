@@ -5,7 +5,7 @@ import type { Db } from "../db.ts";
 import { settings, users } from "../schema.ts";
 
 /** The user the instance token (API_TOKEN, or the one generated on first start) belongs to. */
-export const ADMIN_USER = "admin";
+const ADMIN_USER = "admin";
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");

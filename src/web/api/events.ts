@@ -5,6 +5,7 @@ import { getEventDetail, listEvents } from "../../store/repositories/events.ts";
 import { reviewEvents, reviewHistory, UnknownEventsError } from "../../store/repositories/reviews.ts";
 import { ruleStats } from "../../store/repositories/analytics.ts";
 import type { AppDeps, AppEnv } from "../env.ts";
+import { ruleBreakdown } from "../rule-breakdown.ts";
 import { badRequest, bulkReviewBodySchema, describeIssues, eventFilterOf, eventQuerySchema, idParamSchema, queryOf, reviewBodySchema } from "../params.ts";
 
 export function eventRoutes({ db }: AppDeps): Hono<AppEnv> {
@@ -33,19 +34,7 @@ export function eventRoutes({ db }: AppDeps): Hono<AppEnv> {
     const { id } = c.req.valid("param");
     const detail = await getEventDetail(db, id);
     if (!detail) return c.json({ error: "event not found" }, 404);
-    const precision = new Map((await ruleStats(db)).map((r) => [r.rule, r]));
-    const rules = detail.event.rules.map((rule) => {
-      const fired = detail.sources.filter((s) => s.rules.includes(rule));
-      const stats = precision.get(rule);
-      return {
-        rule,
-        /** The best score among the sources where this rule fired. */
-        score: fired.length ? Math.max(...fired.map((s) => s.score)) : null,
-        sources: fired.length,
-        precision: stats?.precision ?? null,
-        reviewed: stats ? stats.confirmed + stats.dismissed : 0,
-      };
-    });
+    const rules = ruleBreakdown(detail, await ruleStats(db));
     const history = (await reviewHistory(db, id)).map((r) => ({
       id: r.id,
       action: r.action,

@@ -4,7 +4,7 @@ import type { Child } from "hono/jsx";
 import { highlightSegments, type HighlightSpan } from "../highlight.ts";
 import { indicatorLabel } from "../../report/indicator-labels.ts";
 
-export function safeHref(url: string | null | undefined): string | null {
+function safeHref(url: string | null | undefined): string | null {
   if (!url) return null;
   try {
     const u = new URL(url);
@@ -54,7 +54,7 @@ const UNITS: [number, string][] = [
   [60_000, "m"],
 ];
 
-export function ago(iso: string | null, now: Date): string {
+function ago(iso: string | null, now: Date): string {
   if (!iso) return "—";
   const ms = now.getTime() - Date.parse(iso);
   const future = ms < 0;

@@ -1,8 +1,8 @@
 // One event with its evidence: highlighted sentences per source, claims, rules and scores, review history, actions.
 import type { EventDetail, EvidencePassage } from "../../store/repositories/events.ts";
 import type { Review } from "../../store/repositories/reviews.ts";
-import type { RuleStats } from "../../store/repositories/analytics.ts";
 import { CsrfField, ExternalLink, Highlighted, IndicatorTag, Score, StatusBadge, Time } from "./components.tsx";
+import type { RuleBreakdown } from "../rule-breakdown.ts";
 import { Layout } from "./layout.tsx";
 
 export interface EventPageProps {
@@ -10,7 +10,7 @@ export interface EventPageProps {
   csrf: string | null;
   detail: EventDetail;
   history: Review[];
-  ruleStats: Map<string, RuleStats>;
+  rules: RuleBreakdown[];
   now: Date;
 }
 
@@ -145,19 +145,15 @@ export function EventPage(props: EventPageProps) {
                   </tr>
                 </thead>
                 <tbody>
-                  {e.rules.map((r) => {
-                    const fired = sources.filter((s) => s.rules.includes(r));
-                    const st = props.ruleStats.get(r);
-                    return (
-                      <tr>
-                        <td>
-                          <code>{r}</code>
-                        </td>
-                        <td>{fired.length ? Math.max(...fired.map((s) => s.score)).toFixed(2) : "—"}</td>
-                        <td>{st?.precision !== null && st?.precision !== undefined ? `${Math.round(st.precision * 100)}% of ${st.confirmed + st.dismissed}` : "—"}</td>
-                      </tr>
-                    );
-                  })}
+                  {props.rules.map((r) => (
+                    <tr>
+                      <td>
+                        <code>{r.rule}</code>
+                      </td>
+                      <td>{r.score !== null ? r.score.toFixed(2) : "—"}</td>
+                      <td>{r.precision !== null ? `${Math.round(r.precision * 100)}% of ${r.reviewed}` : "—"}</td>
+                    </tr>
+                  ))}
                 </tbody>
               </table>
             </section>
