@@ -28,3 +28,21 @@ describe("htmlToText fast path and DOM path agree", () => {
     expect(htmlToText("a < b and c > d")).toBe("a < b and c > d");
   });
 });
+
+describe("htmlToText on markup that never ends", () => {
+  it("drops an unterminated comment, script or tag with the rest of the text", () => {
+    expect(htmlToText("kept <!-- " + "<!--".repeat(200_000))).toBe("kept");
+    expect(htmlToText("kept <script>" + "<script>a".repeat(200_000))).toBe("kept");
+    expect(htmlToText("kept <a" + "<a".repeat(200_000))).toBe("kept");
+    expect(htmlToText("kept <!x" + "<!x".repeat(200_000))).toBe("kept");
+  });
+
+  it("keeps a < that cannot start markup, whatever follows", () => {
+    expect(htmlToText("<<b>!--x &eacute;")).toBe("<!--x é");
+    expect(htmlToText("1 < 2 </ x> and 3 <> 4")).toBe("1 < 2 and 3 <> 4");
+  });
+
+  it("reads deeply nested markup without a tree walk", () => {
+    expect(htmlToText("<div>".repeat(50_000) + "Caf&eacute;" + "</div>".repeat(50_000))).toBe("Café");
+  });
+});
