@@ -5,7 +5,7 @@ import type { AnchorHits, Mention } from "./match.ts";
 import { ANCHOR_BIT } from "./anchors.ts";
 import {
   allMatches, CHIP_ANAPHOR, COMPARISON_BEFORE, COMPATIBILITY, HYPOTHETICAL, MODALITY_PLANNED, MODALITY_REPORTED,
-  MODEL_ANAPHOR, NEGATION_AFTER, NEGATION_BEFORE, STAGE_TRIGGERS, test,
+  MODEL_ANAPHOR, NEGATION_AFTER, NEGATION_BEFORE, ORG_ANAPHOR, PLURAL_MODEL_ANAPHOR, STAGE_TRIGGERS, test,
 } from "./lexicon.ts";
 
 export interface Doc {
@@ -122,12 +122,14 @@ function clauseAround(s: Span, breaks: Span[], pos: number): Span {
  * pair every trigger with every chip. */
 const MAX_PAIRED = 32;
 
+/** Between a verb and a chip after it: the chip belongs to the next clause ("完成预训练，并在昇腾910B上部署"). */
+const SAME_CLAUSE_BREAK = /[,，;；、]|\b(?:and|then|while|but)\b|并|並|而|然后|然後/u;
 const USE_BEFORE_CHIP = /\b(?:on|using|with|via|atop|across)\b|在|基于|使用|用|采用/i;
 /** Between two chips: nothing but a coordinator ("Cambricon chips and Biren GPUs", "910B, 910C or 910D"). */
 const COORDINATED = /^[\s,、，]*(?:and|or|as well as|和|及|与|以及)?[\s,、，]*$/i;
 
-/** The chip(s) a trigger is said of (`chips` sorted by start): the one just before it, else the first after
- * it behind "on/using/在/用 ...", else the nearest before, else one right after; plus the chips coordinated
+/** The chip(s) a trigger is said of (`chips` sorted by start): the first after it behind "on/using/在/用 ..."
+ * when close, else the one just before it, else that one after it, else the nearest before, else one right after; plus the chips coordinated
  * with it. One pass over the chips, no allocation but the result. */
 function pairChips(text: string, trig: Trigger, chips: Mention[]): Mention[] {
   let adjacent = -1;
@@ -148,7 +150,10 @@ function pairChips(text: string, trig: Trigger, chips: Mention[]): Mention[] {
       if (after >= 0 && afterAny >= 0) break;
     }
   }
-  const i = adjacent >= 0 ? adjacent : after >= 0 ? after : before >= 0 ? before : afterAny;
+  // The verb's own object right after it ("deployed it on Hygon DCU", "部署在昇腾上") beats a chip just
+  // before it that belongs to an earlier verb ("fine-tuned on Ascend 910B clusters and deployed it on ...").
+  const closeAfter = after >= 0 && chips[after]!.start - trig.end <= 25 && !SAME_CLAUSE_BREAK.test(text.slice(trig.end, chips[after]!.start));
+  const i = closeAfter ? after : adjacent >= 0 ? adjacent : after >= 0 ? after : before >= 0 ? before : afterAny;
   if (i < 0) return [];
   const out = [chips[i]!];
   const joined = (a: Mention, b: Mention) => COORDINATED.test(text.slice(a.end, b.start));
@@ -158,13 +163,28 @@ function pairChips(text: string, trig: Trigger, chips: Mention[]): Mention[] {
 }
 
 /** Model subjects of a trigger: in its clause, before it or just after it ("trained R1 on ..."). */
-function modelSubjectsFor(s: Span, breaks: Span[], trig: Trigger, models: Mention[]): Mention[] {
+function modelSubjectsFor(text: string, s: Span, breaks: Span[], trig: Trigger, models: Mention[]): Mention[] {
   const clause = clauseAround(s, breaks, trig.start);
   const near = (m: Mention) => (m.end <= trig.start ? trig.start - m.end <= 160 : m.start - trig.end <= 40);
   const inClause = models.filter((m) => inSpan(m, clause) && near(m));
+  // "supports Llama, Qwen, Qwen2 and DeepSeek-R1": the models coordinated with the first one after the
+  // trigger are subjects too.
+  const lastAfter = inClause.findLast((m) => m.start >= trig.end);
+  if (lastAfter) {
+    for (let j = models.indexOf(lastAfter) + 1; j < models.length && inSpan(models[j]!, clause) && COORDINATED.test(text.slice(models[j - 1]!.end, models[j]!.start)); j++) inClause.push(models[j]!);
+  }
   // "X trained R1 on A but is running inference on B": the later clause shares the earlier subject.
   return inClause.length > 0 ? inClause : models.filter((m) => m.end <= clause.start && near(m));
 }
+
+/** A list item line ("- Qwen2.5-7B", "• 昇腾", "3) ..."). */
+const LIST_ITEM = /^\s*(?:[-*•·▪◦–]|\d{1,2}[.)、])\s*/u;
+/** How far a header's list or an anaphor's antecedent is looked for (sentences). */
+const LIST_REACH = 20;
+const isListItem = (text: string, s: Span) => LIST_ITEM.test(text.slice(s.start, Math.min(s.end, s.start + 8)));
+/** A sentence that introduces a list: it ends with a colon. */
+const isHeader = (text: string, s: Span) => /[:：]\s*$/u.test(text.slice(Math.max(s.start, s.end - 8), s.end));
+const ANTECEDENT_REACH = 3;
 
 /** An org named as the maker of an unnamed model ("a distilled DeepSeek model"). */
 const MAKER_OF_MODEL = /^(?:'s)?\s*(?:[\w-]+\s+){0,2}?models?\b|^的?(?:大)?模型/iu;
@@ -190,6 +210,15 @@ export function extractClaims(doc: Doc): Claim[] {
     return lastChip;
   };
 
+  // The last AI lab or cloud named before a position, a few sentences back at most.
+  const lastUserOrgBefore = (pos: number, si: number): Mention | undefined => {
+    for (let k = si; k >= 0 && k >= si - ANTECEDENT_REACH; k--) {
+      const found = doc.sentenceMentions[k]!.findLast((m) => m.type === "org" && m.end <= pos && m.entity !== undefined && m.entity.roles.some((r) => USER_ROLES.has(r)));
+      if (found) return found;
+    }
+    return undefined;
+  };
+
   sentences.forEach((s, si) => {
     if (!hasAnchor(doc, si, "stage")) return;
     const here = doc.sentenceMentions[si]!;
@@ -208,14 +237,33 @@ export function extractClaims(doc: Doc): Claim[] {
       if (!anaphor || !ref || models.length === 0) return;
       chips = [{ ...ref, start: s.start + anaphor.start, end: s.start + anaphor.end }];
     }
-    // Subjects that do not depend on the trigger: carried over by anaphora, or the article's main model.
+    // Subjects that do not depend on the trigger: carried over by anaphora, from a list, or the article's main model.
     let carried: Mention[] = [];
-    if (hasAnchor(doc, si, "modelAnaphor") && test(MODEL_ANAPHOR, body)) {
-      if (mainModel && mainModel.end <= s.start) carried = [mainModel];
-      else if (models.length === 0 && si > 0) {
-        const prev = sentences[si - 1]!;
-        carried = doc.sentenceMentions[si - 1]!.filter((m) => m.type === "model" && usable(m, prev));
-        if (carried.length > 0) triggers = [...findTriggers(text, prev, doc.sentenceAnchors[si - 1]).map((t) => ({ ...t, start: s.start, end: s.start })), ...triggers];
+    if (models.length === 0) {
+      const ownModels = (k: number) => doc.sentenceMentions[k]!.filter((m) => m.type === "model" && usable(m, sentences[k]!));
+      if (isHeader(text, s)) {
+        // A header ("Ascend 910B now serves:") over list items that name the models.
+        for (let k = si + 1; k < sentences.length && k <= si + LIST_REACH && isListItem(text, sentences[k]!); k++) carried.push(...ownModels(k));
+      } else if (isListItem(text, s)) {
+        // A list item under a header that names the models ("Day-0 support for DeepSeek-V4:").
+        for (let k = si - 1; k >= 0 && k >= si - LIST_REACH; k--) {
+          if (isListItem(text, sentences[k]!)) continue;
+          if (isHeader(text, sentences[k]!)) carried = ownModels(k);
+          break;
+        }
+      }
+    }
+    if (carried.length === 0 && hasAnchor(doc, si, "modelAnaphor") && test(MODEL_ANAPHOR, body)) {
+      const plural = test(PLURAL_MODEL_ANAPHOR, body);
+      if (mainModel && mainModel.end <= s.start && !plural) carried = [mainModel];
+      else if (models.length === 0) {
+        // The nearest sentence before that names models (a few back at most), all of its models.
+        for (let k = si - 1; k >= 0 && k >= si - ANTECEDENT_REACH && carried.length === 0; k--) {
+          carried = doc.sentenceMentions[k]!.filter((m) => m.type === "model" && usable(m, sentences[k]!));
+          // "Every experiment ran on ...": the previous sentence's stage words apply too.
+          if (carried.length > 0 && k === si - 1) triggers = [...findTriggers(text, sentences[k]!, doc.sentenceAnchors[k]).map((t) => ({ ...t, start: s.start, end: s.start })), ...triggers];
+        }
+        if (carried.length === 0 && mainModel && mainModel.end <= s.start) carried = [mainModel];
       }
     }
     const vendors = new Set(chips.map((c) => c.entity?.org ?? c.org));
@@ -223,6 +271,12 @@ export function extractClaims(doc: Doc): Claim[] {
     // not when its name is just part of the chip's ("Huawei's Ascend 910C").
     const vendorRunsModel = (m: Mention) => test(MODEL_NOUN, body) && !chips.some((c) => c.start >= m.end && c.start - m.end <= 3);
     const orgUsers = here.filter((m) => m.type === "org" && m.entity && (vendors.has(m.name) ? vendorRunsModel(m) : m.entity.roles.some((r) => USER_ROLES.has(r))));
+    // "the Hangzhou lab", "the start-up", 该公司: the nearest AI lab or cloud named before, as a user.
+    if (models.length === 0 && carried.length === 0) {
+      const anaphor = allMatches(ORG_ANAPHOR, body)[0];
+      const ref = anaphor ? lastUserOrgBefore(s.start + anaphor.start, si) : undefined;
+      if (anaphor && ref && !vendors.has(ref.name)) orgUsers.push({ ...ref, start: s.start + anaphor.start, end: s.start + anaphor.end });
+    }
     const makers = here.filter((m) => m.type === "org" && test(MAKER_OF_MODEL, text.slice(m.end, m.end + 40)));
     const modality = modalityOf(body);
     const compatibility = test(COMPATIBILITY, body);
@@ -239,7 +293,7 @@ export function extractClaims(doc: Doc): Claim[] {
     // A weak trigger ("runs", "supports") yields nothing for a chip that a strong trigger already covers.
     const kept = pairs.filter((p) => !p.trig.weak || !pairs.some((q) => !q.trig.weak && q.chip === p.chip));
     for (const { trig, chip, negated } of kept) {
-      let subjects = modelSubjectsFor(s, breaks, trig, models);
+      let subjects = modelSubjectsFor(text, s, breaks, trig, models);
       if (subjects.length === 0) subjects = carried;
       if (subjects.length === 0) subjects = makers.filter((m) => Math.abs(m.start - trig.start) <= 120);
       // "Deployed a cluster" is not serving a model: an org subject needs a model or stage word besides it.
@@ -260,8 +314,64 @@ export function extractClaims(doc: Doc): Claim[] {
       }
     }
   });
-  return dedupeClaims(raw, mentions);
+  return preferModels(dedupeClaims(raw, mentions), doc);
 }
+
+/** The model named rather than its org or its family (GUIDE: the subject is the model where one is named):
+ * - an org claim becomes a claim of the org's model when the article names exactly one model of that org
+ *   up to the claim ("MiniMax says the RL stage ran on H800s" after "MiniMax has released MiniMax-M1"),
+ *   unless the sentence speaks of an unnamed model ("a new model");
+ * - an org claim is dropped when a claim of one of its own models says the same use (chip family and
+ *   stage) and the sentence names no other model ("a distilled DeepSeek model" stays with DeepSeek);
+ * - a claim of a model family (Pangu, Qwen3.5) is dropped when a member of it (Pangu Pro MoE) has the same
+ *   use in another sentence: one use told twice. In one sentence ("supports Qwen and Qwen2") both stand. */
+function preferModels(claims: Claim[], doc: Doc): Claim[] {
+  const { text, mentions } = doc;
+  const famOfChip = new Map<string, string>();
+  const modelsByOrg = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    if (m.type === "chip") famOfChip.set(m.name, chipFamilyOf(m));
+    const maker = m.entity?.org;
+    if (m.type === "model" && maker !== undefined) {
+      const list = modelsByOrg.get(maker) ?? [];
+      list.push(m);
+      modelsByOrg.set(maker, list);
+    }
+  }
+  const use = (c: Claim) => `${famOfChip.get(c.chip) ?? c.chip}|${c.stage}|${c.negated}`;
+  const unnamed = (c: Claim) => test(UNNAMED_MODEL, text.slice(c.evidence.start, c.evidence.end));
+  const rewritten = claims.map((c) => {
+    if (c.subjectType !== "org") return c;
+    // Named before the claim's sentence: a model in the sentence itself would be its subject already, unless
+    // it belongs to another clause ("DeepSeek trained ... on H800s, while R1 is served on ...").
+    const named = new Set((modelsByOrg.get(c.subject) ?? []).filter((m) => m.end <= c.evidence.start).map((m) => m.name));
+    if (named.size !== 1 || unnamed(c)) return c;
+    return { ...c, subject: [...named][0]!, subjectType: "model" as const };
+  });
+  const makerOf = new Map<string, string>();
+  for (const m of mentions) if (m.type === "model" && m.entity?.org !== undefined) makerOf.set(m.name, m.entity.org);
+  // Uses by a model, keyed by its maker: an org claim that repeats one is the same use.
+  const makerUses = new Set(rewritten.filter((c) => c.subjectType === "model" && makerOf.has(c.subject)).map((c) => `${makerOf.get(c.subject)!}|${use(c)}`));
+  const familyOf = new Map<string, string>();
+  for (const m of mentions) if (m.type === "model" && m.entity?.family !== undefined && m.entity.family !== m.name) familyOf.set(m.name, m.entity.family);
+  const memberOf = (member: string, family: string) => familyOf.get(member) === family || member.startsWith(`${family}-`);
+  const out: Claim[] = [];
+  const seen = new Set<string>();
+  for (const c of rewritten) {
+    if (c.subjectType === "org" && makerUses.has(`${c.subject}|${use(c)}`) && !unnamed(c)) continue;
+    if (c.subjectType === "model" && rewritten.some((o) => o !== c && o.subjectType === "model" && use(o) === use(c) && o.evidence.start !== c.evidence.start && memberOf(o.subject, c.subject))) continue;
+    const key = `${c.subject}|${use(c)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(c);
+  }
+  return out;
+}
+
+/** A sentence about a model it does not name, with an indefinite or generic noun ("a distilled 32B DeepSeek
+ * model", "running models locally", 一款新模型): its org stays the subject. A definite one ("the model",
+ * "its models") refers to a named model. */
+const UNNAMED_MODEL = /\ban? (?:[\w-]+ ){0,4}(?:model|LLM)\b|(?<!\b(?:the|its|their|these|those|both|two|all) (?:[\w-]+ )?)\bmodels\b|一款|一个新|一個新/iu;
 
 /** One claim per (subject, chip family, stage, negated), with the most specific chip the text gives; a
  * generic "training" claim is dropped when the same subject and family has a pre- or post-training one. */

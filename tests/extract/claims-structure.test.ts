@@ -1,0 +1,83 @@
+// Claims that follow the text's structure (issue 10): lists, bullets, anaphora, clause attachment, the
+// governing verb, traditional Chinese, foreign vs domestic chips, and the model preferred over its org.
+import { describe, expect, it } from "vitest";
+import { claimKeys, run } from "./helpers.ts";
+
+describe("claims follow the text's structure", () => {
+  it("takes every model of a coordinated list as a subject, before or after the verb", () => {
+    expect(claimKeys(run("Qwen2.5-7B, Qwen2.5-32B and DeepSeek-R1 were post-trained on Ascend 910B clusters."))).toEqual([
+      "DeepSeek-R1|Huawei Ascend 910B|posttraining", "Qwen2.5-32B|Huawei Ascend 910B|posttraining", "Qwen2.5-7B|Huawei Ascend 910B|posttraining",
+    ]);
+    expect(claimKeys(run("Ascend 910B servers now serve DeepSeek-V3, DeepSeek-R1, Qwen2.5-7B, Qwen2.5-32B and GLM-4.7 for enterprise customers."))).toEqual([
+      "DeepSeek-R1|Huawei Ascend 910B|inference", "DeepSeek-V3|Huawei Ascend 910B|inference", "GLM-4.7|Huawei Ascend 910B|inference",
+      "Qwen2.5-32B|Huawei Ascend 910B|inference", "Qwen2.5-7B|Huawei Ascend 910B|inference",
+    ]);
+  });
+
+  it("reads bullet lists under a header: models in the items, or the model in the header", () => {
+    expect(claimKeys(run("Day-zero support on Ascend 910C:\n- DeepSeek-V3\n- Qwen2.5-7B\n- GLM-4.7\n\nOther news follows."))).toEqual([
+      "DeepSeek-V3|Huawei Ascend 910C|inference", "GLM-4.7|Huawei Ascend 910C|inference", "Qwen2.5-7B|Huawei Ascend 910C|inference",
+    ]);
+    expect(claimKeys(run("Launch-day support for DeepSeek-V4:\n- Huawei: runs on Ascend 950 supernodes.\n- Hygon: adapted on its DCU accelerators."))).toEqual([
+      "DeepSeek-V4|Huawei Ascend 950|inference", "DeepSeek-V4|Hygon DCU|inference",
+    ]);
+  });
+
+  it("resolves model anaphora to the nearest sentence that names models (EN and ZH)", () => {
+    expect(claimKeys(run("Zhipu released GLM-4.7 and GLM-4.5 last week. Both are open-weight. Hygon said its DCU accelerators had been adapted to run the two models."))).toEqual([
+      "GLM-4.5|Hygon DCU|inference", "GLM-4.7|Hygon DCU|inference",
+    ]);
+    expect(claimKeys(run("深度求索发布了DeepSeek-V3和DeepSeek-R1。两款模型均已开源。华为表示，这两款模型已在昇腾910B上完成适配。"))).toEqual([
+      "DeepSeek-R1|Huawei Ascend 910B|inference", "DeepSeek-V3|Huawei Ascend 910B|inference",
+    ]);
+    expect(claimKeys(run("智谱发布了GLM-4.7。该模型在昇腾910B上完成推理部署。"))).toEqual(["GLM-4.7|Huawei Ascend 910B|inference"]);
+  });
+
+  it("resolves 'the Hangzhou lab' to the lab, and the lab to its model when the article names one", () => {
+    expect(claimKeys(run("DeepSeek published a paper on Monday. The Hangzhou lab said it had trained the system on Nvidia H800 GPUs."))).toEqual(["DeepSeek|Nvidia H800|training"]);
+    expect(claimKeys(run("DeepSeek released DeepSeek-R1 on Monday. The Hangzhou lab said the RL stage ran on Huawei Ascend 910C chips."))).toEqual(["DeepSeek-R1|Huawei Ascend 910C|posttraining"]);
+    expect(claimKeys(run("MiniMax has released MiniMax-M1. MiniMax says the full RL stage ran on 512 Nvidia H800 GPUs."))).toEqual(["MiniMax-M1|Nvidia H800|posttraining"]);
+    // An unnamed model of the maker keeps the maker as subject.
+    expect(claimKeys(run("DeepSeek released DeepSeek-V3 in December. Iluvatar ran a distilled 32-billion-parameter DeepSeek model on its Tianshu architecture."))).toContain("DeepSeek|Iluvatar Tianshu architecture|inference");
+  });
+
+  it("prefers a member over its family told in another sentence", () => {
+    expect(claimKeys(run("Huawei open-sourced its Pangu models. Pangu Pro MoE was pre-trained on 4,000 Ascend NPUs. Pangu was pre-trained on Ascend chips, the company said."))).toEqual(["Pangu Pro MoE|Huawei Ascend|pretraining"]);
+  });
+
+  it("attaches each chip to the clause and verb that use it; foreign and domestic claims stay apart", () => {
+    const x = run("DeepSeek trained DeepSeek-V3 on Nvidia H800 GPUs, while its R1 model is served on Huawei Ascend 910C chips.");
+    expect(claimKeys(x)).toEqual(["DeepSeek-R1|Huawei Ascend 910C|inference", "DeepSeek-V3|Nvidia H800|training"]);
+    expect(x.claims.map((c) => [c.chip, c.chipDomestic])).toContainEqual(["Nvidia H800", false]);
+    expect(x.claims.map((c) => [c.chip, c.chipDomestic])).toContainEqual(["Huawei Ascend 910C", true]);
+    expect(claimKeys(run("DeepSeek用英伟达H800训练了DeepSeek-V3，而DeepSeek-R1则部署在华为昇腾910C上。"))).toEqual([
+      "DeepSeek-R1|Huawei Ascend 910C|inference", "DeepSeek-V3|Nvidia H800|training",
+    ]);
+    expect(claimKeys(run("Zhipu fine-tuned GLM-4.7 on Ascend 910B clusters and deployed it on Hygon DCU servers."))).toEqual([
+      "GLM-4.7|Huawei Ascend 910B|posttraining", "GLM-4.7|Hygon DCU|inference",
+    ]);
+  });
+
+  it("takes the stage from the governing verb: distil, adapt, LoRA", () => {
+    expect(claimKeys(run("DeepSeek-R1 was distilled on Ascend 910B servers."))).toEqual(["DeepSeek-R1|Huawei Ascend 910B|posttraining"]);
+    expect(claimKeys(run("DeepSeek-V3 has been adapted to Ascend 910B."))).toEqual(["DeepSeek-V3|Huawei Ascend 910B|inference"]);
+    // A distilled model served somewhere is an inference subject, not a distillation run.
+    expect(claimKeys(run("Huawei hosts distilled versions of DeepSeek-R1 on Ascend 910B servers."))).toEqual(["DeepSeek-R1|Huawei Ascend 910B|inference"]);
+  });
+
+  it("reads traditional Chinese stage words (訓練, 預訓練, 推論, 微調, 晶片)", () => {
+    expect(claimKeys(run("DeepSeek-R1在昇騰910B上訓練。"))).toEqual(["DeepSeek-R1|Huawei Ascend 910B|training"]);
+    expect(claimKeys(run("智譜表示，GLM-4.7在昇騰910B叢集上完成預訓練，並在寒武紀MLU晶片上推論部署。"))).toEqual([
+      "GLM-4.7|Cambricon MLU|inference", "GLM-4.7|Huawei Ascend 910B|pretraining",
+    ]);
+    expect(claimKeys(run("該模型在昇騰910B上微調。", "GLM-4.7發布"))).toEqual(["GLM-4.7|Huawei Ascend 910B|posttraining"]);
+  });
+
+  it("counts a plan in reported speech, not a hypothetical or a capability", () => {
+    const planned = run("Moore Threads said it would open its KUAE cluster to support deployment of DeepSeek-V3.");
+    expect(claimKeys(planned)).toEqual(["DeepSeek-V3|Moore Threads KUAE|inference"]);
+    expect(planned.claims[0]!.modality).toBe("planned");
+    expect(claimKeys(run("Baidu said the P800 Kunlun cluster could train DeepSeek-like models."))).toEqual([]);
+    expect(claimKeys(run("If DeepSeek-V3 were trained on Ascend 910B chips, it would be a first."))).toEqual([]);
+  });
+});
