@@ -1,4 +1,5 @@
 // The analyst workspace: server-rendered pages and their form posts (each form carries the session's CSRF token).
+import { explainEvent } from "./explain-event.ts";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
@@ -110,8 +111,8 @@ export function pageRoutes(deps: AppDeps, secret: () => Promise<string>): Hono<A
     const parsed = idParamSchema.safeParse({ id: c.req.param("id") });
     const detail = parsed.success ? await getEventDetail(db, parsed.data.id) : null;
     if (!detail) return render(c, <ErrorPage status={404} message="No such event." {...who(c)} />, 404);
-    const [history, stats] = await Promise.all([reviewHistory(db, detail.event.id), ruleStats(db)]);
-    return render(c, <EventPage {...who(c)} detail={detail} history={history} rules={ruleBreakdown(detail, stats)} now={new Date()} />);
+    const [history, stats, explanation] = await Promise.all([reviewHistory(db, detail.event.id), ruleStats(db), explainEvent(db, detail)]);
+    return render(c, <EventPage {...who(c)} detail={detail} history={history} rules={ruleBreakdown(detail, stats)} now={new Date()} explanation={explanation} />);
   });
 
   app.post("/events/:id/review", auth, async (c) => {

@@ -159,6 +159,8 @@ describe.each(availableDrivers())("browser session, CSRF and pages on %s", (driv
       ["/feeds", "Example Tech News"],
       ["/rules", "pretrain.claim_domestic_chip"],
       [`/events/${ids.glm}`, "two sources agree"],
+      // the learned model's explanation of the top article, re-run on its stored text
+      [`/events/${ids.glm}`, "pre.claim_domestic_pretraining"],
     ] as const) {
       const res = await h.app.request(path, { headers: { cookie } });
       expect(res.status, path).toBe(200);

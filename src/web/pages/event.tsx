@@ -4,6 +4,8 @@ import type { Review } from "../../store/repositories/reviews.ts";
 import { CsrfField, ExternalLink, Highlighted, IndicatorTag, Score, StatusBadge, Time } from "./components.tsx";
 import type { RuleBreakdown } from "../rule-breakdown.ts";
 import { Layout } from "./layout.tsx";
+import { ExplanationCard } from "./explanation.tsx";
+import type { EventExplanation } from "../explain-event.ts";
 
 export interface EventPageProps {
   actor: string;
@@ -12,6 +14,7 @@ export interface EventPageProps {
   history: Review[];
   rules: RuleBreakdown[];
   now: Date;
+  explanation?: EventExplanation;
 }
 
 function Passage(props: { p: EvidencePassage }) {
@@ -157,6 +160,7 @@ export function EventPage(props: EventPageProps) {
                 </tbody>
               </table>
             </section>
+            <ExplanationCard explanation={props.explanation} />
             <section class="card">
               <h2>History</h2>
               {props.history.length === 0 ? (
