@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 
-const NAMES = ["extract", "pipeline", "scheduler", "latency", "soak"] as const;
+const NAMES = ["extract", "pipeline", "scheduler", "latency", "soak", "footprint"] as const;
 type Name = (typeof NAMES)[number];
 
 interface Outcome {
@@ -27,7 +27,7 @@ function parseArgs(argv: string[]): { names: Name[]; json: boolean; opts: Map<st
     } else if ((NAMES as readonly string[]).includes(arg)) names.push(arg as Name);
     else throw new Error(`unknown benchmark "${arg}"; choose from ${NAMES.join(", ")}`);
   }
-  return { names: names.length > 0 ? names : NAMES.filter((n) => n !== "soak"), json, opts };
+  return { names: names.length > 0 ? names : NAMES.filter((n) => n !== "soak" && n !== "footprint"), json, opts };
 }
 
 /** Runs fn with console.log sent to stderr, so that --json keeps stdout for the JSON object. */
@@ -65,6 +65,10 @@ async function runOne(name: Name, opts: Map<string, number>): Promise<Outcome> {
     case "soak": {
       const { benchSoak } = await import("./soak.ts");
       return benchSoak({ minutes: get("minutes", 10), feeds: get("feeds", 200), itemsPerSecond: get("rate", 20) });
+    }
+    case "footprint": {
+      const { benchFootprint } = await import("./footprint.ts");
+      return benchFootprint({ settleSeconds: get("settle", 20), maxSeconds: get("max", 180) });
     }
   }
 }

@@ -25,6 +25,8 @@ export const configSchema = z.object({
   METRICS_PORT: int(0, 65535).optional(),
   API_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** auto: readable lines when stderr is a terminal, JSON otherwise (services, pipes, log collectors). */
+  LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
   WORKER_CONCURRENCY: int(1, 256).default(8),
   POLL_CONCURRENCY: int(1, 64).default(4),
   SCHEDULER_TICK_MS: int(200, 600_000).default(5_000),

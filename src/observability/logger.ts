@@ -1,10 +1,21 @@
-// Structured JSON logs (pino). Child loggers carry feed and job ids.
+// Logs: JSON lines (pino) for services and collectors; readable lines for a person at a terminal. Child loggers
+// carry feed and job ids.
 import { pino, type Logger } from "pino";
+import { PinoPretty } from "pino-pretty";
 import type { Config } from "../config.ts";
 
-export function createLogger(config: Pick<Config, "LOG_LEVEL">, name = "chipwatch"): Logger {
-  // Logs go to stderr so that CLI commands keep stdout for their data (e.g. `extract --jsonl`).
-  return pino({ name, level: config.LOG_LEVEL }, pino.destination(2));
+/** Whether logs should be pretty-printed: asked for, or `auto` with a terminal on stderr. */
+export const wantsPretty = (format: Config["LOG_FORMAT"], stderrIsTTY: boolean): boolean =>
+  format === "pretty" || (format === "auto" && stderrIsTTY);
+
+export function createLogger(config: Pick<Config, "LOG_LEVEL" | "LOG_FORMAT">, name = "chipwatch"): Logger {
+  const options = { name, level: config.LOG_LEVEL };
+  // Logs go to stderr so that CLI commands keep stdout for their data (e.g. `extract --jsonl`). The pretty stream
+  // formats in this thread and writes synchronously: a transport would start a worker thread (and its memory) for it.
+  if (wantsPretty(config.LOG_FORMAT, process.stderr.isTTY === true)) {
+    return pino(options, PinoPretty({ destination: 2, sync: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname" }));
+  }
+  return pino(options, pino.destination(2));
 }
 
 export type { Logger };

@@ -4,7 +4,9 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom
 
 export function createMetrics() {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: "chipwatch_process_" });
+  // Prometheus' conventional names (process_cpu_seconds_total, nodejs_heap_size_used_bytes ...): dashboards and
+  // alerts written for any Node.js service work unchanged; chipwatch's own metrics carry the chipwatch_ prefix.
+  collectDefaultMetrics({ register: registry });
   const fetches = new Counter({
     name: "chipwatch_fetches_total",
     help: "Feed fetches by outcome and HTTP status class (2xx, 3xx, 4xx, 5xx, none)",

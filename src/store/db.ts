@@ -92,6 +92,15 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   };
 }
 
+/**
+ * PostgreSQL settings for the embedded database, sized for one process with a few MB of hot data. PGlite keeps
+ * PostgreSQL's server defaults, and its WebAssembly memory only grows: 128 MB of shared buffers alone were most of
+ * the embedded monitor's external memory (docs/PERFORMANCE.md, "Footprint", has what each setting bought).
+ */
+export const PGLITE_SETTINGS = [
+  "shared_buffers=16MB",
+];
+
 async function openPglite(dataDir: string, loadDataDir?: Blob | File): Promise<Database> {
   const inMemory = dataDir.startsWith("memory://");
   const release = inMemory ? () => {} : lockDataDir(dataDir);
@@ -102,7 +111,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob | File): Promise<D
       // for as long as that PGlite lives; create, close, and open again, so a monitor's first run is not its largest.
       await (await PGlite.create(path)).close();
     }
-    const client = await PGlite.create(path, { loadDataDir });
+    const client = await PGlite.create(path, { loadDataDir, postgresqlconf: PGLITE_SETTINGS });
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       db,

@@ -32,7 +32,13 @@ describe("docker-compose.yml", () => {
     const dockerfile = readFileSync(resolve(REPO_ROOT, "Dockerfile"), "utf8");
     expect(dockerfile).toMatch(/^FROM node:20-bookworm-slim$/m);
     // The dependency patches must be in place when npm ci's postinstall applies them.
-    expect(dockerfile).toMatch(/^COPY patches \.\/patches\nRUN npm ci/m);
+    const copyPatches = dockerfile.indexOf("COPY patches ./patches");
+    expect(copyPatches).toBeGreaterThan(0);
+    expect(dockerfile.indexOf("RUN npm ci")).toBeGreaterThan(copyPatches);
+    // The image runs the compiled JavaScript with plain node: no tsx, no dev dependencies.
+    expect(dockerfile).toMatch(/^ENTRYPOINT \["node", "dist\/src\/cli\.js"\]$/m);
+    expect(dockerfile).toMatch(/npm prune --omit=dev/);
+    expect(dockerfile).not.toMatch(/"tsx"|--import/);
   });
 
   it("starts long-running services only after the migration succeeded and the services are healthy", () => {
