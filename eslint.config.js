@@ -13,4 +13,9 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  {
+    // Plain Node.js scripts (run before anything is compiled, so not TypeScript).
+    files: ["scripts/**/*.mjs"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+  },
 );

@@ -8,11 +8,11 @@ import type { Config } from "../config.ts";
 export const wantsPretty = (format: Config["LOG_FORMAT"], stderrIsTTY: boolean): boolean =>
   format === "pretty" || (format === "auto" && stderrIsTTY);
 
-export function createLogger(config: Pick<Config, "LOG_LEVEL" | "LOG_FORMAT">, name = "chipwatch"): Logger {
+export function createLogger(config: Pick<Config, "LOG_LEVEL"> & Partial<Pick<Config, "LOG_FORMAT">>, name = "chipwatch"): Logger {
   const options = { name, level: config.LOG_LEVEL };
   // Logs go to stderr so that CLI commands keep stdout for their data (e.g. `extract --jsonl`). The pretty stream
   // formats in this thread and writes synchronously: a transport would start a worker thread (and its memory) for it.
-  if (wantsPretty(config.LOG_FORMAT, process.stderr.isTTY === true)) {
+  if (wantsPretty(config.LOG_FORMAT ?? "auto", process.stderr.isTTY === true)) {
     return pino(options, PinoPretty({ destination: 2, sync: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname" }));
   }
   return pino(options, pino.destination(2));

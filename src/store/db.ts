@@ -7,7 +7,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import { sql, type SQL } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import postgres from "postgres";
 import { PACKAGE_ROOT } from "../package-root.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
@@ -99,6 +99,10 @@ async function openPostgres(url: string, max: number): Promise<Database> {
  */
 export const PGLITE_SETTINGS = [
   "shared_buffers=16MB",
+  "work_mem=2MB",
+  "maintenance_work_mem=16MB",
+  "temp_buffers=2MB",
+  "wal_buffers=1MB",
 ];
 
 async function openPglite(dataDir: string, loadDataDir?: Blob | File): Promise<Database> {
@@ -136,9 +140,4 @@ export async function queryRows<T extends Record<string, unknown>>(db: Db, query
   const result: unknown = await db.execute(query);
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
-}
-
-/** Throws when the database does not answer (health checks). */
-export async function pingDatabase(db: Db): Promise<void> {
-  await db.execute(sql`select 1`);
 }
