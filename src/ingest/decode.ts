@@ -134,9 +134,11 @@ export function detectEncoding(body: Buffer, contentType: string | null): { enco
   const head = body.subarray(0, 4096).toString("latin1");
   const declared =
     usable(charsetFromContentType(contentType)) ?? usable(prologEncoding(head)) ?? usable(metaCharset(head));
-  if (declared && declared !== "utf-8") return { encoding: declared, bomLength: 0 };
-
   const { multibyte, invalid } = utf8Validity(body);
+  // Bytes that are valid UTF-8 with multi-byte sequences are UTF-8 whatever the label says: legacy text almost
+  // never forms valid UTF-8 by chance, while a copied-over "ISO-8859-1" prolog on a UTF-8 file is common.
+  if (declared && declared !== "utf-8" && !(invalid === 0 && multibyte > 0)) return { encoding: declared, bomLength: 0 };
+
   // A few stray bytes in a UTF-8 document should not turn every character into mojibake.
   if (invalid === 0 || multibyte > invalid) return { encoding: "utf-8", bomLength: 0 };
   return { encoding: legacyFallback(body), bomLength: 0 };

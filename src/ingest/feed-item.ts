@@ -1,12 +1,16 @@
 // The one place where a parser's raw item fields become our FeedItem, whichever parser produced them.
 import { parseFeedDate, type DateReading } from "./feed-date.ts";
-import { htmlToText } from "./html-text.ts";
+import { collapseWhitespace, htmlToText } from "./html-text.ts";
 import { resolveLink } from "./resolve-link.ts";
 import type { FeedItem } from "./types.ts";
 
 /** Item fields as a parser hands them over (strings, or objects wrapping strings). */
 export interface RawItem {
   guid?: unknown;
+  /** False when the feed says the guid is not a URL (RSS isPermaLink="false"). */
+  guidIsPermaLink?: boolean;
+  /** The item's own xml:base, when it has one. */
+  base?: unknown;
   link?: unknown;
   title?: unknown;
   /** Short description (RSS description, Atom summary). */
@@ -15,6 +19,7 @@ export interface RawItem {
   content?: unknown;
   /** Candidate dates, best first (published before updated). */
   dates: unknown[];
+  /** People: strings ("email (Name)", "Name <email>", "Name"), `{name, email}` objects, or lists of them. */
   author?: unknown;
 }
 
@@ -43,6 +48,53 @@ export function textOf(v: unknown): string | null {
 
 const nonEmpty = (s: string | null): string | null => (s !== null && s.trim() !== "" ? s.trim() : null);
 
+/** Text of a title or summary: markup stripped, except in a literal text construct (Atom type="text"). */
+function plainText(v: unknown): string {
+  const o = typeof v === "object" && v !== null ? (v as Record<string, unknown>) : {};
+  if (o.literal === true && typeof o.value === "string") return collapseWhitespace(o.value);
+  return htmlToText(textOf(v) ?? "");
+}
+
+export interface Person {
+  name: string | null;
+  email: string | null;
+}
+
+const MAX_PERSON_CHARS = 300;
+const EMAIL = /^[^\s@()<>]+@[^\s@()<>]+$/;
+
+/** Name and email from "email (Name)", "Name <email>", a bare email or a bare name. */
+function personOfText(raw: string): Person {
+  const text = collapseWhitespace(htmlToText(raw));
+  if (text === "") return { name: null, email: null };
+  if (text.length > MAX_PERSON_CHARS) return { name: text, email: null };
+  if (EMAIL.test(text)) return { name: null, email: text };
+  const paren = /^(\S+@\S+)\s*\((.*)\)$/.exec(text);
+  if (paren && EMAIL.test(paren[1]!)) return { name: nonEmpty(paren[2]!), email: paren[1]! };
+  const angle = /^(.*?)\s*<(\S+@\S+)>$/.exec(text);
+  if (angle && EMAIL.test(angle[2]!)) return { name: nonEmpty(angle[1]!.replace(/^"|"$/g, "")), email: angle[2]! };
+  return { name: text, email: null };
+}
+
+/** The first person a parser value names (a string, a `{name, email}` object, or a list of them). */
+export function personOf(v: unknown): Person {
+  if (Array.isArray(v)) {
+    for (const el of v) {
+      const p = personOf(el);
+      if (p.name !== null || p.email !== null) return p;
+    }
+    return { name: null, email: null };
+  }
+  if (typeof v === "object" && v !== null && ("name" in v || "email" in v)) {
+    const o = v as Record<string, unknown>;
+    const fromName = personOfText(textOf(o.name) ?? "");
+    const email = nonEmpty(textOf(o.email));
+    return { name: fromName.name, email: email ?? fromName.email };
+  }
+  const text = textOf(v);
+  return text === null ? { name: null, email: null } : personOfText(text);
+}
+
 const ABSOLUTE_HTTP = /^https?:\/\//i;
 
 /** What one feed tells about all of its items: where relative links point, how to read its dates. */
@@ -54,22 +106,27 @@ export interface ItemContext {
 
 export function buildItem(raw: RawItem, { bases, dates }: ItemContext): FeedItem {
   const guid = nonEmpty(textOf(raw.guid));
-  // RSS allows an item with only a permalink guid (feedparser's "guidislink").
-  const rawLink = nonEmpty(textOf(raw.link)) ?? (guid !== null && ABSOLUTE_HTTP.test(guid) ? guid : null);
+  // RSS allows an item with only a permalink guid (feedparser's "guidislink"); isPermaLink="false" is not one.
+  const guidLink = guid !== null && raw.guidIsPermaLink !== false && ABSOLUTE_HTTP.test(guid) ? guid : null;
+  const rawLink = nonEmpty(textOf(raw.link)) ?? guidLink;
+  const itemBase = nonEmpty(textOf(raw.base));
+  const linkBases = itemBase === null ? bases : [resolveLink(itemBase, ...bases), ...bases];
   const contentHtml = nonEmpty(textOf(raw.content));
-  const summarySource = nonEmpty(textOf(raw.summary)) ?? contentHtml;
+  const summary = nonEmpty(textOf(raw.summary)) === null ? raw.content : raw.summary;
   let published: Date | null = null;
   for (const d of raw.dates) {
     published = parseFeedDate(textOf(d) ?? d, dates);
     if (published) break;
   }
+  const author = personOf(raw.author);
   return {
     guid,
-    link: rawLink === null ? null : resolveLink(rawLink, ...bases),
-    title: htmlToText(textOf(raw.title) ?? ""),
-    summary: summarySource === null ? "" : htmlToText(summarySource),
+    link: rawLink === null ? null : resolveLink(rawLink, ...linkBases),
+    title: plainText(raw.title),
+    summary: plainText(summary),
     contentHtml,
     published,
-    author: nonEmpty(htmlToText(textOf(raw.author) ?? "")),
+    author: author.name,
+    authorEmail: author.email,
   };
 }

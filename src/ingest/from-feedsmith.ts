@@ -1,4 +1,4 @@
-// feedsmith (lenient fast-xml-parser) output -> our intermediate RawItem and feed fields.
+// feedsmith (lenient fast-xml-parser, namespace-aware) output -> our intermediate RawItem and feed fields.
 import { parseFeed as feedsmithParse } from "feedsmith";
 import { textOf, type RawItem } from "./feed-item.ts";
 import type { RawFeed } from "./from-rss-parser.ts";
@@ -8,42 +8,59 @@ type Loose = Record<string, unknown>;
 const obj = (v: unknown): Loose => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Loose) : {});
 const list = (v: unknown): Loose[] => (Array.isArray(v) ? v.map(obj) : []);
 
-/** Atom link choice: rel="alternate" (or no rel) first, then anything with an href. */
+/**
+ * The Atom link a reader follows: rel="alternate" (or no rel, which means alternate). Never a licence,
+ * enclosure, replies, self or edit link: an entry with only those has no link.
+ */
 function atomLink(links: unknown): string | null {
-  const all = list(links);
-  const alternate = all.find((l) => l.rel === undefined || l.rel === "alternate") ?? all[0];
+  const alternate = list(links).find((l) => l.rel === undefined || l.rel === "alternate");
   return alternate ? textOf(alternate.href) : null;
 }
 
-/** Atom 0.3 text constructs may be base64 (mode="base64"), which feedsmith reports as an octet-stream type. */
+/**
+ * An Atom text construct: type="text" (0.3: "text/plain") is literal text, its "<" are characters, not markup;
+ * a base64 type (1.0: application/octet-stream) is decoded. Atom 0.3 mode="base64" is decoded before parsing.
+ */
 function atomText(v: unknown): unknown {
   const o = obj(v);
-  if (typeof o.value === "string" && typeof o.type === "string" && o.type.includes("octet-stream")) {
-    return Buffer.from(o.value, "base64").toString("utf8");
-  }
-  return v;
+  if (typeof o.value !== "string" || typeof o.type !== "string") return v;
+  if (o.type.includes("octet-stream")) return Buffer.from(o.value, "base64").toString("utf8");
+  return o.type === "text" || o.type === "text/plain" ? { value: o.value, literal: true } : v;
+}
+
+/** Media RSS description, on the item or in its first media:group (YouTube). */
+function mediaDescription(media: unknown): unknown {
+  const m = obj(media);
+  return m.description ?? list(m.groups).map((g) => g.description).find((d) => d !== undefined);
 }
 
 function rssItem(item: Loose): RawItem {
   const dc = obj(item.dc);
+  const atom = obj(item.atom);
+  const dcterms = obj(item.dcterms);
+  const description = item.description ?? mediaDescription(item.media) ?? obj(item.itunes).summary ?? dc.description ?? dc.descriptions;
   return {
     guid: item.guid,
-    link: item.link ?? atomLink(obj(item.atom).links),
+    guidIsPermaLink: obj(item.guid).isPermaLink !== false,
+    link: item.link ?? atomLink(atom.links),
+    base: obj(item.xml).base,
     title: item.title ?? dc.title ?? dc.titles,
-    summary: item.description,
-    content: obj(item.content).encoded ?? item.description,
-    dates: [item.pubDate, dc.date, dc.dates, obj(item.atom).published, obj(item.dcterms).issued, obj(item.atom).updated, obj(item.dcterms).modified],
+    summary: description,
+    content: obj(item.content).encoded ?? description,
+    dates: [item.pubDate, dc.date, dc.dates, atom.published, dcterms.issued, atom.updated, dcterms.modified],
     author: item.authors ?? dc.creators ?? dc.creator,
   };
 }
 
 function atomEntry(entry: Loose): RawItem {
+  const summary = atomText(entry.summary ?? mediaDescription(entry.media));
   return {
     guid: entry.id,
     link: atomLink(entry.links),
+    base: obj(entry.xml).base,
     title: atomText(entry.title),
-    summary: entry.summary,
-    content: entry.content ?? entry.summary,
+    summary,
+    content: atomText(entry.content) ?? summary,
     dates: [entry.published, entry.updated, obj(entry.dc).date],
     author: entry.authors,
   };
@@ -62,11 +79,13 @@ export function parseWithFeedsmith(text: string): { format: FeedsmithFormat; fee
         feed: { title: atomText(feed.title), link: atomLink(feed.links), language: feed.lang ?? obj(feed.xml).lang, ttl: null, items: list(feed.entries).map(atomEntry) },
       };
     case "rss":
-    case "rdf":
+    case "rdf": {
+      const dc = obj(feed.dc);
       return {
         format: result.format,
-        feed: { title: feed.title, link: feed.link, language: feed.language ?? obj(feed.dc).language, ttl: feed.ttl, items: list(feed.items).map(rssItem) },
+        feed: { title: feed.title ?? dc.title ?? dc.titles, link: feed.link, language: feed.language ?? dc.language, ttl: feed.ttl, items: list(feed.items).map(rssItem) },
       };
+    }
     default:
       throw new Error(`feedsmith detected unsupported format ${result.format}`);
   }

@@ -28,6 +28,7 @@ function toItem(item: Json, base: string | null, dates: DateReading): FeedItem {
     contentHtml: html,
     published: parseFeedDate(item.date_published, dates) ?? parseFeedDate(item.date_modified, dates),
     author: authorName(item),
+    authorEmail: null,
   };
 }
 

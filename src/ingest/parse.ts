@@ -1,6 +1,7 @@
 // Feed text -> ParsedFeed. JSON Feed by our own parser; XML by rss-parser (strict, entity-safe) with feedsmith
 // (lenient) as fallback when rss-parser rejects the document or misses its items.
 import { isKnownTimeZone, type DateReading } from "./feed-date.ts";
+import { decodeBase64Constructs, normaliseRssShape } from "./document-shape.ts";
 import { buildItem, textOf } from "./feed-item.ts";
 import { parseWithFeedsmith } from "./from-feedsmith.ts";
 import { parseWithRssParser, type RawFeed } from "./from-rss-parser.ts";
@@ -104,7 +105,9 @@ async function parseXml(text: string, root: RootElement, rootFormat: FeedFormat)
     return { parser: "rss-parser", format: rootFormat, feed: EMPTY_FEED };
   }
   // rss-parser flattens Atom text constructs (xhtml titles, inline markup); feedsmith keeps them.
-  const attempts = rootFormat === "atom" ? [withFeedsmith, withRssParser] : [withRssParser, withFeedsmith];
+  // feedsmith first: it is namespace-aware and keeps what readers need (inline markup in titles, guid
+  // isPermaLink, item xml:base, link rels, Atom text types, authors' emails, media/itunes/dc descriptions).
+  const attempts = [withFeedsmith, withRssParser];
   const truncated = isTruncated(text, root);
   // Cut inside the final end tag: the document is complete in substance. Cut earlier: only items count.
   const lostContent = truncated && !cutInsideRootEndTag(text, root.name);
@@ -147,7 +150,10 @@ export async function parseFeed(input: string, opts: ParseOptions = {}): Promise
   if (!rootFormat) throw new FeedParseError(`not a feed: root element <${root.name}>`);
   assertParsableXml(text, root);
 
-  const { parser, format, feed } = await parseXml(text.replace(ILLEGAL_XML_CHARS, ""), root, rootFormat);
+  const clean = text.replace(ILLEGAL_XML_CHARS, "");
+  const shaped = decodeBase64Constructs(normaliseRssShape(clean, root));
+  const shapedRoot = shaped === clean ? root : (findRootElement(shaped) ?? root);
+  const { parser, format, feed } = await parseXml(shaped, shapedRoot, rootFormat);
 
   const xmlBaseRaw = attributeValue(root.attributes, "xml:base");
   const xmlBase = xmlBaseRaw === undefined ? null : resolveLink(xmlBaseRaw, opts.baseUrl);

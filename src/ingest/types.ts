@@ -11,7 +11,9 @@ export interface FeedItem {
   /** Raw HTML content when the feed carries it (untrusted: never rendered as HTML). */
   contentHtml: string | null;
   published: Date | null;
+  /** Author's name (null when the feed gives only an email). */
   author: string | null;
+  authorEmail: string | null;
 }
 
 export type FeedFormat = "rss" | "rdf" | "atom" | "json";

@@ -44,7 +44,7 @@ export function toArticleRows(feed: Feed, parsed: ParsedFeed, base: string): New
       title,
       summary,
       lang: feed.lang ?? parsed.language,
-      author: item.author,
+      author: item.author ?? item.authorEmail,
       publishedAt: item.published,
       contentHash,
       // Postgres bigint is signed; the hash is 64 unsigned bits.

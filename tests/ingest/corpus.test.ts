@@ -128,8 +128,9 @@ describe("feed corpus", () => {
       const report = await parseFeedFile(path.join(CORPUS, e.file), { contentType });
       const got = { feed_title: report.title, entry0_title: report.items[0]?.title ?? null, entry0_link: report.items[0]?.link ?? null };
       // Our titles are plain text; feedparser keeps (sanitised) markup, so compare with its text content.
+      // A literal text title (Atom type="text") keeps its brackets: either form counts.
       const want = (k: (typeof keys)[number]) => (k === "entry0_link" ? e.simple![k] : htmlToText(String(e.simple![k])));
-      const bad = checked.filter((k) => got[k] !== want(k));
+      const bad = checked.filter((k) => got[k] !== want(k) && got[k] !== e.simple![k]);
       const row = rows.get(e.category) ?? { n: 0, ok: 0 };
       row.n++;
       if (bad.length === 0) row.ok++;
@@ -172,8 +173,9 @@ function writeDoc(): void {
       "counts match on at least 97% of inputs with a known count; feedparser `simple` expectations match on at least 95%.",
       "",
       "Known, accepted gaps: DOCTYPEs that declare entities are refused on purpose (billion laughs / XXE), also when",
-      "harmless; `<item>` outside `<channel>`; RSS with a namespace prefix on the root (`<r:rss>`); CDF; Atom 0.3",
-      "`mode=\"base64\"` titles.",
+      "harmless; CDF. `&lang;`/`&rang;` decode to U+27E8/U+27E9 (HTML5), feedparser expects U+2329/U+232A (HTML 4).",
+      "Upstream's item count 0 for `<item>` outside `<channel>` (encoding_attribute_crash*, item_description_not_a_doctype*)",
+      "is not what a reader wants: those items are read (feedparser reads them too).",
       "",
       section.inputs,
       "",

@@ -18,7 +18,7 @@ describe("parseFeedFile", () => {
       <item><title>昇腾</title><link>http://e.cn/1</link><guid>g</guid><pubDate>Tue, 02 Jan 2024 08:00:00 GMT</pubDate></item>
       <item><title>无日期</title></item></channel></rss>`;
     const report = await parseFeedFile(write("gb.xml", iconv.encode(xml, "gbk")));
-    expect(report).toMatchObject({ ok: true, format: "rss", parser: "rss-parser", encoding: "gb18030", title: "中文频道" });
+    expect(report).toMatchObject({ ok: true, format: "rss", parser: "feedsmith", encoding: "gb18030", title: "中文频道" });
     expect(report.items).toEqual([
       { title: "昇腾", link: "http://e.cn/1", guid: "g", published: "2024-01-02T08:00:00.000Z" },
       { title: "无日期", link: null, guid: null, published: null },

@@ -14,7 +14,7 @@ const rss = `<?xml version="1.0" encoding="UTF-8"?>
 describe("parseFeed", () => {
   it("normalises an RSS 2.0 feed", async () => {
     const feed = await parseFeed(rss);
-    expect(feed).toMatchObject({ format: "rss", parser: "rss-parser", title: "芯片新闻 & AI", language: "zh-cn", ttlMinutes: 30 });
+    expect(feed).toMatchObject({ format: "rss", parser: "feedsmith", title: "芯片新闻 & AI", language: "zh-cn", ttlMinutes: 30 });
     const [a, b] = feed.items;
     expect(a).toMatchObject({
       guid: "id-1",
