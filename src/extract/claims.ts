@@ -314,7 +314,8 @@ export function extractClaims(doc: Doc): Claim[] {
       }
     }
   });
-  return preferModels(dedupeClaims(raw, mentions), doc);
+  // Subjects are settled over all raw claims (a title's org claim meets the body's model claim), then deduped.
+  return dedupeClaims(preferModels(raw, doc), mentions);
 }
 
 /** The model named rather than its org or its family (GUIDE: the subject is the model where one is named):
@@ -354,18 +355,24 @@ function preferModels(claims: Claim[], doc: Doc): Claim[] {
   const makerUses = new Set(rewritten.filter((c) => c.subjectType === "model" && makerOf.has(c.subject)).map((c) => `${makerOf.get(c.subject)!}|${use(c)}`));
   const familyOf = new Map<string, string>();
   for (const m of mentions) if (m.type === "model" && m.entity?.family !== undefined && m.entity.family !== m.name) familyOf.set(m.name, m.entity.family);
-  const memberOf = (member: string, family: string) => familyOf.get(member) === family || member.startsWith(`${family}-`);
-  const out: Claim[] = [];
-  const seen = new Set<string>();
-  for (const c of rewritten) {
-    if (c.subjectType === "org" && makerUses.has(`${c.subject}|${use(c)}`) && !unnamed(c)) continue;
-    if (c.subjectType === "model" && rewritten.some((o) => o !== c && o.subjectType === "model" && use(o) === use(c) && o.evidence.start !== c.evidence.start && memberOf(o.subject, c.subject))) continue;
-    const key = `${c.subject}|${use(c)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(c);
+  // family|use -> the sentences where a member of the family has that use (keyed: no pass over all claims per claim).
+  const memberUses = new Map<string, Set<number>>();
+  for (const o of rewritten) {
+    if (o.subjectType !== "model") continue;
+    const families = new Set<string>();
+    const fam = familyOf.get(o.subject);
+    if (fam !== undefined) families.add(fam);
+    for (let i = o.subject.indexOf("-"); i > 0; i = o.subject.indexOf("-", i + 1)) families.add(o.subject.slice(0, i));
+    for (const f of families) {
+      const key = `${f}|${use(o)}`;
+      const starts = memberUses.get(key) ?? new Set<number>();
+      starts.add(o.evidence.start);
+      memberUses.set(key, starts);
+    }
   }
-  return out;
+  const memberElsewhere = (c: Claim) => [...(memberUses.get(`${c.subject}|${use(c)}`) ?? [])].some((start) => start !== c.evidence.start);
+  return rewritten.filter((c) =>
+    c.subjectType === "org" ? !(makerUses.has(`${c.subject}|${use(c)}`) && !unnamed(c)) : !memberElsewhere(c));
 }
 
 /** A sentence about a model it does not name, with an indefinite or generic noun ("a distilled 32B DeepSeek
