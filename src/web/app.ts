@@ -11,7 +11,14 @@ import { exportRoutes } from "./api/exports.ts";
 import { feedRoutes } from "./api/feeds.ts";
 import { requireApiAuth } from "./auth.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
-import { notFoundPage, pageRoutes } from "./pages.tsx";
+import { claimRoutes } from "./routes/claims.tsx";
+import { eventPageRoutes } from "./routes/event.tsx";
+import { feedPageRoutes } from "./routes/feeds.tsx";
+import { indicatorRoutes } from "./routes/indicators.tsx";
+import { loginRoutes } from "./routes/login.tsx";
+import { queueRoutes } from "./routes/queue.tsx";
+import { notFoundPage } from "./routes/render.tsx";
+import { ruleRoutes } from "./routes/rules.tsx";
 import { securityHeaders } from "./security-headers.ts";
 import { mountStatic } from "./static-assets.ts";
 
@@ -68,7 +75,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.all("*", (c) => c.json({ error: "not found" }, 404));
   app.route("/api", api);
 
-  app.route("/", pageRoutes(deps, secret));
+  // The analyst pages (each form carries the session's CSRF token), one route module per page.
+  for (const pageRoutes of [loginRoutes, queueRoutes, eventPageRoutes, indicatorRoutes, claimRoutes, feedPageRoutes, ruleRoutes]) {
+    app.route("/", pageRoutes(deps, secret));
+  }
 
   app.notFound((c) => (isApi(c.req.path) ? c.json({ error: "not found" }, 404) : notFoundPage(c)));
 
