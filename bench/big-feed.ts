@@ -9,8 +9,8 @@ import { createJobDeps } from "../src/jobs/deps.ts";
 import { runJob } from "../src/jobs/handlers.ts";
 import { createMetrics } from "../src/observability/metrics.ts";
 import { addFeeds } from "../src/store/repositories/feeds.ts";
-import { createBenchDatabase } from "./sim/cluster.ts";
-import { startFeedServer } from "./sim/feed-server.ts";
+import { createBenchDatabase } from "../tests/support/sim/cluster.ts";
+import { startFeedServer } from "../tests/support/sim/feed-server.ts";
 
 const items = Number(process.argv[2] ?? 5000);
 const server = await startFeedServer({ feeds: 1, itemsPerFeed: items });

@@ -3,8 +3,8 @@
 // random feed every `everyMs` for `publishSeconds`, then the run waits one more interval for the last polls.
 // The figure is dominated by the poll interval (expected p50 ~30 s, p95 ~57 s plus processing).
 import { sql } from "drizzle-orm";
-import { startFeedServer } from "./sim/feed-server.ts";
-import { benchEnv, createBenchDatabase, startCluster } from "./sim/cluster.ts";
+import { startFeedServer } from "../tests/support/sim/feed-server.ts";
+import { benchEnv, createBenchDatabase, startCluster } from "../tests/support/sim/cluster.ts";
 import { articles, eventSources, feeds as feedsTable } from "../src/store/schema.ts";
 import { queryRows } from "../src/store/db.ts";
 

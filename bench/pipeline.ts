@@ -3,10 +3,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startFeedServer } from "./sim/feed-server.ts";
-import { benchEnv, createBenchDatabase, startCluster } from "./sim/cluster.ts";
-import { memoryMb, spawnNode, waitFor } from "./sim/processes.ts";
-import { pipelineStats, type PipelineStats } from "./sim/stats.ts";
+import { startFeedServer } from "../tests/support/sim/feed-server.ts";
+import { benchEnv, createBenchDatabase, startCluster } from "../tests/support/sim/cluster.ts";
+import { memoryMb, spawnNode, waitFor } from "../tests/support/sim/processes.ts";
+import { pipelineStats, type PipelineStats } from "../tests/support/sim/stats.ts";
 import { addFeeds } from "../src/store/repositories/feeds.ts";
 
 export interface PipelineOptions {
@@ -49,7 +49,7 @@ async function embeddedRun(o: PipelineOptions): Promise<Run> {
   let latest: PipelineStats | null = null;
   let doneAt = 0;
   let peak = 0;
-  const p = spawnNode("bench/sim/role.ts", ["embedded"], { ...baseEnv(o), DATA_DIR: dataDir, SIM_FEED_URLS: urls.join(",") });
+  const p = spawnNode("tests/support/sim/role.ts", ["embedded"], { ...baseEnv(o), DATA_DIR: dataDir, SIM_FEED_URLS: urls.join(",") });
   p.child.on("message", (m: unknown) => {
     const stats = (m as { stats?: PipelineStats }).stats;
     if (!stats) return;

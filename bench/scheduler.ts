@@ -3,9 +3,9 @@
 // and two workers. Time is scaled: the default interval is 120 s instead of 15 minutes (pass --interval 900 for the
 // real thing); the feeds-per-second load is what matters, and 10,000 feeds / 120 s is 7.5x the production rate.
 import { sql } from "drizzle-orm";
-import { startFeedServer } from "./sim/feed-server.ts";
-import { BENCH_REDIS_URL, benchEnv, createBenchDatabase, startCluster } from "./sim/cluster.ts";
-import { sampleRedisMemory } from "./sim/redis-memory.ts";
+import { startFeedServer } from "../tests/support/sim/feed-server.ts";
+import { BENCH_REDIS_URL, benchEnv, createBenchDatabase, startCluster } from "../tests/support/sim/cluster.ts";
+import { sampleRedisMemory } from "../tests/support/sim/redis-memory.ts";
 import { feeds as feedsTable } from "../src/store/schema.ts";
 import { queryRows } from "../src/store/db.ts";
 

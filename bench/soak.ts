@@ -5,10 +5,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startFeedServer, type FeedServer } from "./sim/feed-server.ts";
-import { benchEnv, createBenchDatabase, startCluster } from "./sim/cluster.ts";
-import { memoryMb, spawnNode } from "./sim/processes.ts";
-import { pipelineStats, type PipelineStats } from "./sim/stats.ts";
+import { startFeedServer, type FeedServer } from "../tests/support/sim/feed-server.ts";
+import { benchEnv, createBenchDatabase, startCluster } from "../tests/support/sim/cluster.ts";
+import { memoryMb, spawnNode } from "../tests/support/sim/processes.ts";
+import { pipelineStats, type PipelineStats } from "../tests/support/sim/stats.ts";
 import { feeds as feedsTable } from "../src/store/schema.ts";
 
 export interface SoakOptions {
@@ -68,7 +68,7 @@ async function embeddedDeployment(server: FeedServer, o: SoakOptions): Promise<D
   const dataDir = mkdtempSync(join(tmpdir(), "chipwatch-soak-"));
   const urls = Array.from({ length: o.feeds }, (_, i) => server.feedUrl(i));
   let latest: PipelineStats | null = null;
-  const p = spawnNode("bench/sim/role.ts", ["embedded"], {
+  const p = spawnNode("tests/support/sim/role.ts", ["embedded"], {
     ...ENV,
     DATA_DIR: dataDir,
     SIM_FEED_URLS: urls.join(","),

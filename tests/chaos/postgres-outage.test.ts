@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import postgres from "postgres";
 import { inject } from "vitest";
-import { startFeedServer, type FeedServer } from "../../bench/sim/feed-server.ts";
+import { startFeedServer, type FeedServer } from "../support/sim/feed-server.ts";
 import { waitFor } from "../queue/support/processes.ts";
 import { startQueueRun, type QueueRun } from "../queue/support/queue-run.ts";
 import { queueServicesMissing } from "../queue/support/services.ts";

@@ -2,7 +2,7 @@
 // Shows: processes log and reconnect instead of crashing, the scheduler re-creates its tick, feeds whose jobs were
 // lost are claimed again when their lease runs out, and every article ends up stored exactly once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFeedServer, type FeedServer } from "../../bench/sim/feed-server.ts";
+import { startFeedServer, type FeedServer } from "../support/sim/feed-server.ts";
 import { waitFor } from "../queue/support/processes.ts";
 import { startQueueRun, type QueueRun } from "../queue/support/queue-run.ts";
 import { queueServicesMissing } from "../queue/support/services.ts";

@@ -1,7 +1,7 @@
 // Fault: worker processes die with kill -9 in the middle of a batch, again and again.
 // Shows: BullMQ re-delivers the jobs they held; every article is stored once and every feed's fetch recorded once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFeedServer, type FeedServer } from "../../bench/sim/feed-server.ts";
+import { startFeedServer, type FeedServer } from "../support/sim/feed-server.ts";
 import { waitFor } from "../queue/support/processes.ts";
 import { startQueueRun, type QueueRun } from "../queue/support/queue-run.ts";
 import { queueServicesMissing } from "../queue/support/services.ts";

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { commands } from "../../src/cli/commands.ts";
 import { REPO_ROOT } from "../support/services.ts";
 import { parseYamlSubset, type Node } from "./support/yaml-subset.ts";
 
@@ -21,13 +22,12 @@ describe("docker-compose.yml", () => {
   });
 
   it("builds every app service from the one Dockerfile and runs a CLI command", () => {
-    const cli = readFileSync(resolve(REPO_ROOT, "src/cli/commands.ts"), "utf8");
     for (const name of APP) {
       const s = services[name] as Map;
       expect(s.build, name).toBe(".");
       expect(s.image, name).toBe("chipwatch:latest");
       const command = JSON.parse(s.command as string) as string[];
-      expect(cli, `${name}: command ${command[0]} exists`).toMatch(new RegExp(`^\\s*${command[0]}: `, "m"));
+      expect(Object.keys(commands), `${name}: command ${command[0]} exists`).toContain(command[0]);
     }
     const dockerfile = readFileSync(resolve(REPO_ROOT, "Dockerfile"), "utf8");
     expect(dockerfile).toMatch(/^FROM node:20-bookworm-slim$/m);

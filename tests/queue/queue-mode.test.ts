@@ -2,7 +2,7 @@
 // feeds. One worker is SIGKILLed while it holds jobs; BullMQ re-delivers them and nothing is lost or stored twice.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Queue } from "bullmq";
-import { startFeedServer, type FeedServer } from "../../bench/sim/feed-server.ts";
+import { startFeedServer, type FeedServer } from "../support/sim/feed-server.ts";
 import { JOBS_QUEUE } from "../../src/queue/names.ts";
 import { waitFor } from "./support/processes.ts";
 import { startQueueRun, type QueueRun } from "./support/queue-run.ts";

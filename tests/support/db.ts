@@ -1,7 +1,7 @@
 // Fresh, migrated databases for tests: a PGlite clone of the template, or a new database on the real PostgreSQL.
 import { readFileSync } from "node:fs";
 import { inject } from "vitest";
-import { createScratchDatabase } from "../../bench/sim/scratch-database.ts";
+import { createScratchDatabase } from "./sim/scratch-database.ts";
 import { openDatabase, type Database } from "../../src/store/db.ts";
 
 export type Driver = "pglite" | "postgres";

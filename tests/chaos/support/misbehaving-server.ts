@@ -2,7 +2,7 @@
 // must be unaffected by their neighbours.
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { simArticle } from "../../../bench/sim/articles.ts";
+import { simArticle } from "../../support/sim/articles.ts";
 
 /** Each fault, what the server does, and the error the feed must be marked with. */
 export const FAULTS = {

@@ -1,7 +1,7 @@
 // Shared setup for tests that run the whole queue mode in child processes: a fresh PostgreSQL database, a unique
 // queue prefix, simulated feeds registered, and the environment the role processes need.
 import { QueueEvents } from "bullmq";
-import { pipelineStats, type PipelineStats } from "../../../bench/sim/stats.ts";
+import { pipelineStats, type PipelineStats } from "../../support/sim/stats.ts";
 import { JOBS_QUEUE } from "../../../src/queue/names.ts";
 import { addFeeds } from "../../../src/store/repositories/feeds.ts";
 import { createTestDatabase, type TestDatabase } from "../../support/db.ts";

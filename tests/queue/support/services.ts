@@ -16,4 +16,4 @@ export function uniquePrefix(): string {
   return `test-${randomBytes(5).toString("hex")}`;
 }
 
-export { deleteQueueKeys as deletePrefix } from "../../../bench/sim/redis-keys.ts";
+export { deleteQueueKeys as deletePrefix } from "../../support/sim/redis-keys.ts";

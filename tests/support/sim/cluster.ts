@@ -53,9 +53,9 @@ export interface Cluster {
 export async function startCluster(opts: { databaseUrl: string; workers: number; env: Record<string, string> }): Promise<Cluster> {
   const prefix = `bench-${randomBytes(4).toString("hex")}`;
   const env = { DATABASE_URL: opts.databaseUrl, REDIS_URL: BENCH_REDIS_URL, QUEUE_PREFIX: prefix, ...opts.env };
-  const workers = Array.from({ length: opts.workers }, () => spawnNode("bench/sim/role.ts", ["worker"], env));
+  const workers = Array.from({ length: opts.workers }, () => spawnNode("tests/support/sim/role.ts", ["worker"], env));
   await Promise.all(workers.map((w) => w.ready));
-  const scheduler = spawnNode("bench/sim/role.ts", ["scheduler"], env);
+  const scheduler = spawnNode("tests/support/sim/role.ts", ["scheduler"], env);
   await scheduler.ready;
   const roles: [string, NodeProcess][] = [["scheduler", scheduler], ...workers.map((w, i) => [`worker${i + 1}`, w] as [string, NodeProcess])];
   const peaks: Record<string, number> = {};

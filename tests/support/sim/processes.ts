@@ -3,8 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-
-export const REPO_ROOT = resolve(import.meta.dirname, "../..");
+import { REPO_ROOT } from "../services.ts";
 
 export interface NodeProcess {
   child: ChildProcess;

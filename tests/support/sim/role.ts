@@ -3,15 +3,15 @@
 //     a killed worker's jobs come back in seconds rather than a minute).
 //   embedded: the in-process runner over PGlite in DATA_DIR on the feeds in SIM_FEED_URLS (SIM_FEED_INTERVAL_S);
 //     reports its progress over IPC every SIM_REPORT_MS (250 ms), since no other process may open its database.
-import { openMigratedDatabase } from "../../src/app/database.ts";
-import { loadConfig } from "../../src/config.ts";
-import { createJobDeps } from "../../src/jobs/deps.ts";
-import { createLogger } from "../../src/observability/logger.ts";
-import { createMetrics } from "../../src/observability/metrics.ts";
-import { createEmbeddedRunner } from "../../src/runner/embedded-runner.ts";
-import { addFeeds } from "../../src/store/repositories/feeds.ts";
-import { runScheduler } from "../../src/app/queue-scheduler.ts";
-import { runWorker } from "../../src/app/queue-worker.ts";
+import { openMigratedDatabase } from "../../../src/app/database.ts";
+import { loadConfig } from "../../../src/config.ts";
+import { createJobDeps } from "../../../src/jobs/deps.ts";
+import { createLogger } from "../../../src/observability/logger.ts";
+import { createMetrics } from "../../../src/observability/metrics.ts";
+import { createEmbeddedRunner } from "../../../src/runner/embedded-runner.ts";
+import { addFeeds } from "../../../src/store/repositories/feeds.ts";
+import { runScheduler } from "../../../src/app/queue-scheduler.ts";
+import { runWorker } from "../../../src/app/queue-worker.ts";
 import { pipelineStats } from "./stats.ts";
 
 const role = process.argv[2];

@@ -1,7 +1,7 @@
 // A throwaway PostgreSQL database for one benchmark or test: created under a random name, migrated, dropped after.
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { openDatabase, type Database } from "../../src/store/db.ts";
+import { openDatabase, type Database } from "../../../src/store/db.ts";
 
 export interface ScratchDatabase {
   url: string;

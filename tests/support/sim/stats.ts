@@ -1,6 +1,6 @@
 // Progress of a pipeline run, read from the database: how much is stored, extracted, polled.
 import { sql } from "drizzle-orm";
-import { queryRows, type Db } from "../../src/store/db.ts";
+import { queryRows, type Db } from "../../../src/store/db.ts";
 
 export interface PipelineStats {
   articles: number;
