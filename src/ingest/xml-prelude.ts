@@ -140,7 +140,9 @@ export function findRootElement(text: string): RootElement | null {
 }
 
 /** Unescaped HTML in ill-formed feeds often carries these unclosed; they must not count as nesting. */
-const HTML_VOID = new Set(["br", "hr", "img", "input", "meta", "wbr"]);
+const FEED_VOID = new Set(["br", "hr", "img", "input", "meta", "wbr"]);
+/** HTML's void elements, for scanning pages (not feeds: RSS's <link> has content). */
+export const HTML_VOID: ReadonlySet<string> = new Set([...FEED_VOID, "area", "base", "col", "embed", "link", "param", "source", "track"]);
 
 export interface MarkupShape {
   /** Deepest element nesting seen (the scan stops once it passes `stopAt`). */
@@ -154,7 +156,7 @@ export interface MarkupShape {
  * DOCTYPE, and the first over-long `<!…>` declaration. Each construct is skipped with indexOf or a single forward
  * walk; an unterminated one ends the scan (nothing after it can be markup), so the whole scan is linear.
  */
-export function scanMarkup(text: string, stopAt = Infinity): MarkupShape {
+export function scanMarkup(text: string, stopAt = Infinity, voidElements: ReadonlySet<string> = FEED_VOID): MarkupShape {
   let depth = 0;
   let max = 0;
   for (let i = text.indexOf("<"); i >= 0; ) {
@@ -180,7 +182,7 @@ export function scanMarkup(text: string, stopAt = Infinity): MarkupShape {
         continue;
       }
       const name = text.slice(nameAt, nameEnd(text, nameAt)).toLowerCase();
-      if (!HTML_VOID.has(name)) {
+      if (!voidElements.has(name)) {
         if (closing) depth = Math.max(0, depth - 1);
         else if (text.charCodeAt(end - 2) !== SLASH) {
           depth++;
@@ -203,8 +205,8 @@ function afterTerminator(text: string, terminator: string, from: number): number
 }
 
 /** Maximum element nesting, ignoring CDATA sections, comments and processing instructions. */
-export function maxNestingDepth(text: string, stopAt = Infinity): number {
-  return scanMarkup(text, stopAt).depth;
+export function maxNestingDepth(text: string, stopAt = Infinity, voidElements?: ReadonlySet<string>): number {
+  return scanMarkup(text, stopAt, voidElements).depth;
 }
 
 /** Throws FeedParseError for documents no parser should be handed. */

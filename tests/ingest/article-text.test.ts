@@ -33,3 +33,22 @@ describe("extractMainText", () => {
     expect(extractMainText("", "https://e.cn/")).toEqual({ title: "", text: "" });
   });
 });
+
+describe("extractMainText on hostile nesting", () => {
+  const sentence = "Huawei said on Monday that Ascend 910C chips, made in China, shipped in volume.";
+
+  it("reads a page of 3,000 nested divs (2,000 took 100 s and then overflowed the stack)", () => {
+    const html = `<html><body>${"<div>".repeat(3_000)}<p>${sentence}</p>${"</div>".repeat(3_000)}</body></html>`;
+    expect(extractMainText(html, "https://e.com/").text).toBe(sentence);
+  });
+
+  it("credits a block with the text of the inline elements inside it", () => {
+    const html = `<html><body><div><a href="/">Home</a></div><div id="story"><span><b>${sentence}</b> ${sentence}</span></div></body></html>`;
+    expect(extractMainText(html, "https://e.com/").text).toBe(`${sentence} ${sentence}`);
+  });
+
+  it("refuses a page nested deeper than its parser handles in linear time", () => {
+    const html = `<html><body>${"<div><span><td><a>text, ".repeat(20_000)}</body></html>`;
+    expect(() => extractMainText(html, "https://e.com/")).toThrow(/nested deeper than 4096/);
+  });
+});
