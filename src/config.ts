@@ -41,6 +41,12 @@ export const configSchema = z.object({
   FEED_MAX_INTERVAL_S: int(60, 7 * 86_400).default(86_400),
   FEED_DEFAULT_INTERVAL_S: int(10, 86_400).default(900),
   FEED_BROKEN_AFTER: int(1, 1000).default(10),
+  /** A poll takes at most this many items, newest first; the rest are counted and reported. */
+  FEED_MAX_ITEMS: int(1, 100_000).default(500),
+  /** Deadline for decoding and parsing one feed (or reading one page's text) in a parse worker. */
+  PARSE_TIMEOUT_MS: int(100, 600_000).default(30_000),
+  /** Parse worker threads per process. */
+  PARSE_WORKERS: int(1, 64).default(2),
   FLAG_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
   DEFAULT_FEEDS: z.string().default("feeds/default.opml"),
   WEBHOOK_URL: z.url().optional(),

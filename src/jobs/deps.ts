@@ -4,6 +4,7 @@ import { createWebhookNotifier } from "../alerts/webhook.ts";
 import type { Config } from "../config.ts";
 import { createHostLimiter } from "../ingest/politeness.ts";
 import type { Metrics } from "../observability/metrics.ts";
+import { createOffload } from "../offload/offload.ts";
 import type { Db } from "../store/db.ts";
 import type { Enqueue, JobDeps } from "./types.ts";
 
@@ -34,6 +35,7 @@ export function createJobDeps(parts: JobDepsParts): JobDeps {
     logger,
     metrics: parts.metrics,
     enqueue: parts.enqueue,
+    offload: createOffload(config),
     limitHost: hostLease ? (host, fn) => limiter.run(host, () => hostLease(host, fn)) : (host, fn) => limiter.run(host, fn),
     onFlagged: async (eventIds) => {
       try {

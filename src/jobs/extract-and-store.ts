@@ -22,6 +22,14 @@ async function mapInSlices<T, R>(items: T[], fn: (item: T) => R): Promise<R[]> {
   return out;
 }
 
+/** The extractor threw on an article's text: a fault of that input, not of the database (which throws its own errors). */
+export class ExtractionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ExtractionError";
+  }
+}
+
 export function extractArticleText(article: Pick<Article, "title" | "summary" | "fullText" | "lang">): Extraction {
   return extract({ title: article.title, text: articleBody(article), lang: article.lang ?? undefined });
 }
@@ -51,9 +59,13 @@ export async function storeNewArticles(
   deps: Pick<JobDeps, "db" | "config">,
 ): Promise<{ ids: number[]; newlyFlagged: number[] }> {
   if (rows.length === 0) return { ids: [], newlyFlagged: [] };
-  const extractions = await mapInSlices(rows, (r) =>
-    extractArticleText({ title: r.title, summary: r.summary ?? "", fullText: r.fullText ?? null, lang: r.lang ?? null }),
-  );
+  const extractions = await mapInSlices(rows, (r) => {
+    try {
+      return extractArticleText({ title: r.title, summary: r.summary ?? "", fullText: r.fullText ?? null, lang: r.lang ?? null });
+    } catch (err) {
+      throw new ExtractionError(`${r.url}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+    }
+  });
   // Outside the transaction: the cluster cache belongs to the database handle. A cluster left without articles by a
   // failed transaction is harmless; the retry finds it and fills it.
   const stories = await storiesFor(

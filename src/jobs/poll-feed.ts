@@ -1,18 +1,16 @@
 // pollFeed: fetch one feed, store its new articles, extract them, and set when the feed is due next.
-// Feed-level failures (network, HTTP, parse) are recorded on the feed and backed off: the job itself succeeds, so a
+// Feed-level failures (network, HTTP, parse, a parse timeout, extraction) are recorded on the feed and backed off: the job itself succeeds, so a
 // queue does not hammer a broken server with retries. Database failures throw, so the runner retries the job.
 import { createHash } from "node:crypto";
 import { canonicalUrl } from "../ingest/canonical-url.ts";
-import { decodeFeedBytes } from "../ingest/decode.ts";
 import { fingerprint } from "../ingest/dedup.ts";
 import { fetchFeed } from "../ingest/fetcher.ts";
-import { parseFeed } from "../ingest/parse.ts";
 import { FeedParseError, FetchError, type FeedItem, type FetchResult, type ParsedFeed } from "../ingest/types.ts";
 import { statusClass } from "../observability/metrics.ts";
 import { storedUrlsAndHashes, type NewArticle } from "../store/repositories/articles.ts";
 import { storableText } from "../text/storable-text.ts";
 import { getFeed, recordFetch, type Feed, type FetchOutcome } from "../store/repositories/feeds.ts";
-import { storeNewArticles } from "./extract-and-store.ts";
+import { ExtractionError, storeNewArticles } from "./extract-and-store.ts";
 import { delayAfterFailure, intervalAfterSuccess, isSilent, jitter, publishingGapSeconds, type FailureCause } from "./feed-schedule.ts";
 import { fetchOptions, scheduleBounds } from "./fetch-options.ts";
 import type { JobDeps, PollFeedResult } from "./types.ts";
@@ -69,12 +67,58 @@ async function onlyNew(deps: JobDeps, rows: NewArticle[]): Promise<NewArticle[]>
   });
 }
 
-function failureOf(err: unknown): { cause: FailureCause; httpStatus: number | null; retryAfter: number | null; message: string } | null {
+interface Failure {
+  cause: FailureCause;
+  httpStatus: number | null;
+  retryAfter: number | null;
+  message: string;
+}
+
+/** Failures of this feed's own input (network, HTTP, document, extraction); null for anything else (the database). */
+function failureOf(err: unknown): Failure | null {
   if (err instanceof FetchError) {
     return { cause: err.kind, httpStatus: err.httpStatus, retryAfter: err.retryAfterSeconds, message: `${err.kind}: ${err.message}` };
   }
   if (err instanceof FeedParseError) return { cause: "parse", httpStatus: null, retryAfter: null, message: `parse: ${err.message}` };
+  if (err instanceof ExtractionError) return { cause: "parse", httpStatus: null, retryAfter: null, message: `extract: ${err.message}` };
   return null;
+}
+
+/** What identifies one poll in its fetch record. */
+interface PollRun {
+  feedId: number;
+  jobKey: string;
+  startedAt: Date;
+}
+
+type OutcomeFields = Pick<FetchOutcome, "outcome" | "httpStatus" | "intervalSeconds"> &
+  Partial<Omit<FetchOutcome, "feedId" | "jobKey" | "startedAt" | "finishedAt" | "nextFetchAt">> & {
+    /** Seconds from now until the feed is due again. */
+    nextInSeconds: number;
+  };
+
+/** The one builder of a poll's fetch record: what every outcome shares, then what this one adds. */
+function fetchRecord(run: PollRun, { nextInSeconds, ...fields }: OutcomeFields): FetchOutcome {
+  return {
+    bytes: 0,
+    items: 0,
+    newItems: 0,
+    parser: null,
+    error: null,
+    ...fields,
+    ...run,
+    finishedAt: new Date(),
+    nextFetchAt: new Date(Date.now() + nextInSeconds * 1000),
+  };
+}
+
+/** Fetches a feed; anything the fetch throws is this feed's failure (a host lease's error is not, so it passes). */
+function fetchOrFail(deps: JobDeps, feed: Feed): Promise<FetchResult> {
+  return deps.limitHost(new URL(feed.url).host, () =>
+    fetchFeed(feed.url, { etag: feed.etag, lastModified: feed.lastModified }, fetchOptions(deps.config, feed)).catch((err: unknown) => {
+      throw err instanceof FetchError ? err : new FetchError("network", err instanceof Error ? err.message : String(err));
+    }),
+  );
 }
 
 export async function pollFeed(data: { feedId: number }, deps: JobDeps, jobKey: string): Promise<PollFeedResult> {
@@ -82,49 +126,92 @@ export async function pollFeed(data: { feedId: number }, deps: JobDeps, jobKey: 
   if (!feed || !feed.enabled) return { feedId: data.feedId, outcome: "skipped", items: 0, newArticles: 0, flagged: 0 };
   const log = deps.logger.child({ feedId: feed.id, jobKey });
   const bounds = scheduleBounds(deps.config);
-  const startedAt = new Date();
-  const base = { feedId: feed.id, jobKey, startedAt };
+  const run: PollRun = { feedId: feed.id, jobKey, startedAt: new Date() };
 
-  let fetched: FetchResult;
-  let parsed: ParsedFeed;
   try {
-    const host = new URL(feed.url).host;
-    fetched = await deps.limitHost(host, () =>
-      fetchFeed(feed.url, { etag: feed.etag, lastModified: feed.lastModified }, fetchOptions(deps.config, feed)),
-    );
+    const fetched = await fetchOrFail(deps, feed);
     if (fetched.status === "not-modified") {
       deps.metrics.fetches.inc({ outcome: "not-modified", status_class: "3xx" });
-      const interval = intervalAfterSuccess(bounds, {
-        gapSeconds: null,
-        ttlMinutes: null,
-        maxAgeSeconds: null,
-        previousSeconds: feed.intervalSeconds,
-      });
-      await recordFetch(deps.db, {
-        ...base,
-        finishedAt: new Date(),
-        outcome: "not-modified",
-        httpStatus: 304,
-        bytes: 0,
-        items: 0,
-        newItems: 0,
-        parser: null,
-        error: null,
-        intervalSeconds: interval,
-        nextFetchAt: new Date(Date.now() + jitter(interval, feed.id) * 1000),
-        etag: fetched.validators.etag,
-        lastModified: fetched.validators.lastModified,
-      });
+      const interval = intervalAfterSuccess(bounds, { gapSeconds: null, ttlMinutes: null, maxAgeSeconds: null, previousSeconds: feed.intervalSeconds });
+      await recordFetch(
+        deps.db,
+        fetchRecord(run, {
+          outcome: "not-modified",
+          httpStatus: 304,
+          intervalSeconds: interval,
+          nextInSeconds: jitter(interval, feed.id),
+          etag: fetched.validators.etag,
+          lastModified: fetched.validators.lastModified,
+        }),
+      );
       return { feedId: feed.id, outcome: "not-modified", items: 0, newArticles: 0, flagged: 0 };
     }
     deps.metrics.fetchBytes.inc(fetched.body.length);
-    const decoded = decodeFeedBytes(fetched.body, fetched.contentType);
-    parsed = await parseFeed(decoded.text, {
-      baseUrl: fetched.finalUrl,
-      timezone: feed.timezone ?? undefined,
-      lang: feed.lang ?? undefined,
-    });
+    // Decoding and parsing run in a worker under PARSE_TIMEOUT_MS: no document can hold this event loop.
+    const { feed: parsed, skippedItems } = await deps.offload.parseFeed(
+      fetched.body,
+      fetched.contentType,
+      { baseUrl: fetched.finalUrl, timezone: feed.timezone ?? undefined, lang: feed.lang ?? undefined },
+      deps.config.FEED_MAX_ITEMS,
+    );
     deps.metrics.parsedBy.inc({ parser: parsed.parser });
+    const itemsInDocument = parsed.items.length + skippedItems;
+    if (skippedItems > 0) {
+      deps.metrics.itemsSkipped.inc(skippedItems);
+      log.warn({ items: itemsInDocument, taken: parsed.items.length, skipped: skippedItems }, "feed has more items than FEED_MAX_ITEMS: took the newest");
+    }
+
+    const rows = await onlyNew(deps, toArticleRows(feed, parsed, fetched.finalUrl));
+    const stored = await storeNewArticles(rows, deps);
+    deps.metrics.fetches.inc({ outcome: "ok", status_class: statusClass(fetched.httpStatus) });
+    const inserted = stored.ids;
+    deps.metrics.newItems.inc(inserted.length);
+    const flagged = stored.newlyFlagged.length;
+    if (flagged > 0) {
+      deps.metrics.flagged.inc(flagged);
+      await deps.onFlagged(stored.newlyFlagged);
+    }
+
+    const gap = publishingGapSeconds(parsed.items.map((i) => i.published));
+    const interval = intervalAfterSuccess(bounds, {
+      gapSeconds: gap,
+      ttlMinutes: parsed.ttlMinutes,
+      maxAgeSeconds: fetched.maxAgeSeconds,
+      previousSeconds: feed.intervalSeconds,
+    });
+    const newest = parsed.items.reduce<Date | null>((m, i) => (i.published && (!m || i.published > m) ? i.published : m), null);
+    await recordFetch(
+      deps.db,
+      fetchRecord(run, {
+        outcome: "ok",
+        httpStatus: fetched.httpStatus,
+        bytes: fetched.body.length,
+        // Items the document holds: with FEED_MAX_ITEMS reached, more than were taken.
+        items: itemsInDocument,
+        newItems: inserted.length,
+        parser: parsed.parser,
+        intervalSeconds: interval,
+        nextInSeconds: jitter(interval, feed.id),
+        etag: fetched.validators.etag,
+        lastModified: fetched.validators.lastModified,
+        title: parsed.title,
+        siteUrl: parsed.link,
+        lang: parsed.language,
+        silent: isSilent(new Date(), newest, gap),
+      }),
+    );
+    if (feed.fetchFullText) {
+      await Promise.all(inserted.map((id) => deps.enqueue("fetchArticle", { articleId: id }, `article-${id}`)));
+    }
+    log.info({ items: itemsInDocument, newArticles: inserted.length, flagged, parser: parsed.parser }, "feed polled");
+    return {
+      feedId: feed.id,
+      outcome: "ok",
+      items: itemsInDocument,
+      newArticles: inserted.length,
+      flagged,
+      ...(skippedItems > 0 ? { skippedItems } : {}),
+    };
   } catch (err) {
     const failure = failureOf(err);
     if (!failure) throw err;
@@ -132,66 +219,18 @@ export async function pollFeed(data: { feedId: number }, deps: JobDeps, jobKey: 
     deps.metrics.fetches.inc({ outcome: "error", status_class: statusClass(failure.httpStatus) });
     const consecutive = feed.consecutiveErrors + 1;
     const delay = delayAfterFailure(bounds, { ...failure, consecutive, retryAfterSeconds: failure.retryAfter });
-    const outcome: FetchOutcome = {
-      ...base,
-      finishedAt: new Date(),
-      outcome: "error",
-      httpStatus: failure.httpStatus,
-      bytes: 0,
-      items: 0,
-      newItems: 0,
-      parser: null,
-      error: failure.message.slice(0, 500),
-      intervalSeconds: feed.intervalSeconds,
-      nextFetchAt: new Date(Date.now() + delay * 1000),
-      brokenReason: consecutive >= bounds.brokenAfter ? `${consecutive} failures in a row; last: ${failure.message.slice(0, 200)}` : null,
-    };
-    await recordFetch(deps.db, outcome);
-    log.warn({ err: failure.message, consecutive, retryInSeconds: delay }, "feed fetch failed");
+    await recordFetch(
+      deps.db,
+      fetchRecord(run, {
+        outcome: "error",
+        httpStatus: failure.httpStatus,
+        error: failure.message.slice(0, 500),
+        intervalSeconds: feed.intervalSeconds,
+        nextInSeconds: delay,
+        brokenReason: consecutive >= bounds.brokenAfter ? `${consecutive} failures in a row; last: ${failure.message.slice(0, 200)}` : null,
+      }),
+    );
+    log.warn({ err: failure.message, consecutive, retryInSeconds: delay }, "feed poll failed");
     return { feedId: feed.id, outcome: "error", items: 0, newArticles: 0, flagged: 0, error: failure.message };
   }
-
-  deps.metrics.fetches.inc({ outcome: "ok", status_class: statusClass(fetched.httpStatus) });
-  const rows = await onlyNew(deps, toArticleRows(feed, parsed, fetched.finalUrl));
-  const stored = await storeNewArticles(rows, deps);
-  const inserted = stored.ids;
-  deps.metrics.newItems.inc(inserted.length);
-  const flagged = stored.newlyFlagged.length;
-  if (flagged > 0) {
-    deps.metrics.flagged.inc(flagged);
-    await deps.onFlagged(stored.newlyFlagged);
-  }
-
-  const gap = publishingGapSeconds(parsed.items.map((i) => i.published));
-  const interval = intervalAfterSuccess(bounds, {
-    gapSeconds: gap,
-    ttlMinutes: parsed.ttlMinutes,
-    maxAgeSeconds: fetched.maxAgeSeconds,
-    previousSeconds: feed.intervalSeconds,
-  });
-  const newest = parsed.items.reduce<Date | null>((m, i) => (i.published && (!m || i.published > m) ? i.published : m), null);
-  await recordFetch(deps.db, {
-    ...base,
-    finishedAt: new Date(),
-    outcome: "ok",
-    httpStatus: fetched.httpStatus,
-    bytes: fetched.body.length,
-    items: parsed.items.length,
-    newItems: inserted.length,
-    parser: parsed.parser,
-    error: null,
-    intervalSeconds: interval,
-    nextFetchAt: new Date(Date.now() + jitter(interval, feed.id) * 1000),
-    etag: fetched.validators.etag,
-    lastModified: fetched.validators.lastModified,
-    title: parsed.title,
-    siteUrl: parsed.link,
-    lang: parsed.language,
-    silent: isSilent(new Date(), newest, gap),
-  });
-  if (feed.fetchFullText) {
-    await Promise.all(inserted.map((id) => deps.enqueue("fetchArticle", { articleId: id }, `article-${id}`)));
-  }
-  log.info({ items: parsed.items.length, newArticles: inserted.length, flagged, parser: parsed.parser }, "feed polled");
-  return { feedId: feed.id, outcome: "ok", items: parsed.items.length, newArticles: inserted.length, flagged };
 }

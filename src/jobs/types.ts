@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config.ts";
 import type { Db } from "../store/db.ts";
 import type { Metrics } from "../observability/metrics.ts";
+import type { Offload } from "../offload/offload.ts";
 
 export interface JobDataMap {
   /** Fetch one feed, store its new articles, extract them. */
@@ -24,6 +25,8 @@ export interface PollFeedResult {
   items: number;
   newArticles: number;
   flagged: number;
+  /** Items beyond FEED_MAX_ITEMS, not taken. */
+  skippedItems?: number;
   error?: string;
 }
 
@@ -54,6 +57,8 @@ export interface JobDeps {
   /** Called with events that became flagged (alerts, metrics). Must not throw. */
   onFlagged: (eventIds: number[]) => Promise<void>;
   metrics: Metrics;
+  /** Decoding, parsing and page reading in worker threads under a deadline (never on this event loop). */
+  offload: Offload;
   /** Runs a request to one host under the per-host politeness limits (one at a time, minimum interval). */
   limitHost: <T>(host: string, fn: () => Promise<T>) => Promise<T>;
 }

@@ -23,6 +23,11 @@ export function createMetrics() {
     help: "New articles stored",
     registers: [registry],
   });
+  const itemsSkipped = new Counter({
+    name: "chipwatch_feed_items_skipped_total",
+    help: "Feed items beyond FEED_MAX_ITEMS in one poll, not taken (the newest are taken)",
+    registers: [registry],
+  });
   const parseFailures = new Counter({
     name: "chipwatch_parse_failures_total",
     help: "Feeds that no parser could read, by the parser that failed last",
@@ -58,7 +63,7 @@ export function createMetrics() {
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
     registers: [registry],
   });
-  return { registry, fetches, fetchBytes, newItems, parseFailures, parsedBy, flagged, feedsBroken, queueDepth, jobDuration };
+  return { registry, fetches, fetchBytes, newItems, itemsSkipped, parseFailures, parsedBy, flagged, feedsBroken, queueDepth, jobDuration };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
