@@ -71,6 +71,8 @@ function personOfText(raw: string): Person {
   if (EMAIL.test(text)) return { name: null, email: text };
   const paren = /^(\S+@\S+)\s*\((.*)\)$/.exec(text);
   if (paren && EMAIL.test(paren[1]!)) return { name: nonEmpty(paren[2]!), email: paren[1]! };
+  const nameFirst = /^(.*?)\s*\((\S+@\S+)\)$/.exec(text);
+  if (nameFirst && EMAIL.test(nameFirst[2]!)) return { name: nonEmpty(nameFirst[1]!), email: nameFirst[2]! };
   const angle = /^(.*?)\s*<(\S+@\S+)>$/.exec(text);
   if (angle && EMAIL.test(angle[2]!)) return { name: nonEmpty(angle[1]!.replace(/^"|"$/g, "")), email: angle[2]! };
   return { name: text, email: null };

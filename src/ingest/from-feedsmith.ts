@@ -47,8 +47,8 @@ function rssItem(item: Loose): RawItem {
     title: item.title ?? dc.title ?? dc.titles,
     summary: description,
     content: obj(item.content).encoded ?? description,
-    dates: [item.pubDate, dc.date, dc.dates, atom.published, dcterms.issued, atom.updated, dcterms.modified],
-    author: item.authors ?? dc.creators ?? dc.creator,
+    dates: [item.pubDate, dc.date, dc.dates, atom.published, dcterms.issued, dcterms.created, atom.updated, dcterms.modified],
+    author: item.authors ?? dc.creators ?? dc.creator ?? atom.authors ?? obj(item.itunes).author,
   };
 }
 
