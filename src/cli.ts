@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, parseFlags, type Config } from "./config.ts";
 import { UsageError } from "./cli/args.ts";
 import { commands, usage } from "./cli/commands.ts";
 import { createLogger } from "./observability/logger.ts";
+import { withoutQueryText } from "./observability/query-error.ts";
 import { DataDirLockedError } from "./store/data-dir-lock.ts";
 
 async function main(argv: string[]): Promise<number> {
@@ -37,7 +38,8 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`chipwatch: ${err.message}\n`);
       process.exitCode = 1;
     } else {
-      process.stderr.write(`chipwatch: ${err instanceof Error ? err.message : String(err)}\n`);
+      const shown = withoutQueryText(err);
+      process.stderr.write(`chipwatch: ${shown instanceof Error ? shown.message : String(shown)}\n`);
       process.exitCode = 1;
     }
   },

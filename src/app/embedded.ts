@@ -8,7 +8,7 @@ import { createEmbeddedRunner, type EmbeddedRunner } from "../runner/embedded-ru
 import type { Database } from "../store/db.ts";
 import { addFeeds } from "../store/repositories/feeds.ts";
 import { openMigratedDatabase } from "./database.ts";
-import { loadDefaultFeedsIfEmpty } from "./feed-list.ts";
+import { loadDefaultFeedsIfEmpty } from "../feeds/feed-list.ts";
 import { roleLogger, type RunOptions } from "./run-mode.ts";
 import { serveWeb } from "./serve-web.ts";
 import { supervise, type Closable } from "./shutdown.ts";
@@ -32,8 +32,8 @@ export async function runEmbedded(config: Config, opts: RunOptions = {}): Promis
   };
   try {
     const { db } = database;
-    const loaded = await loadDefaultFeedsIfEmpty(db, config.DEFAULT_FEEDS);
-    if (loaded > 0) logger.info({ feeds: loaded, from: config.DEFAULT_FEEDS }, "loaded the default feed list");
+    const loaded = await loadDefaultFeedsIfEmpty(db, config.DEFAULT_FEEDS, config);
+    if (loaded) logger.info({ ...loaded, from: config.DEFAULT_FEEDS }, "loaded the default feed list");
 
     let demo: DemoServer | null = null;
     if (config.DEMO) {

@@ -27,7 +27,8 @@ export function usage(): string {
   worker [--concurrency N]        queue mode: run jobs (any number of processes)
   web                             queue mode: the web server and API
   migrate                         apply database migrations (every command also does this on start)
-  feeds add URL [--title T] [--lang en|zh] [--note N] [--allow-private] [--full-text]
+  feeds add URL [--title T] [--lang en|zh] [--timezone Asia/Shanghai] [--category C] [--note N]
+                [--allow-private] [--full-text]
   feeds list [--json] | feeds import FILE.opml | feeds export
   extract --jsonl                 JSON lines {id, title, text, lang?, published?} on stdin -> extractions on stdout
   eval [--folds 5] [--sets a.jsonl,b.jsonl] [--l2 1] [--json] [--write]

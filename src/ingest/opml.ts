@@ -1,4 +1,5 @@
 // OPML subscription lists: import (any nesting, attribute names in any case) and export (escaped XML).
+// chipwatch's own feed settings travel as attributes in the CHIPWATCH_OPML_NS namespace, which other readers ignore.
 import { load } from "cheerio";
 import { FeedParseError } from "./types.ts";
 import { findRootElement, ILLEGAL_XML_CHARS } from "./xml-prelude.ts";
@@ -12,26 +13,49 @@ export interface OpmlFeed {
   note?: string;
   /** Our `category` attribute (press, zh-media, ...). */
   category?: string;
+  /** `chipwatch:timezone`: IANA zone for the feed's zone-less dates (checked where the feed is added). */
+  timezone?: string;
+  /** `chipwatch:fullText="true"`: fetch each article's page for its text. */
+  fetchFullText?: boolean;
 }
 
-/** Feeds listed in an OPML document, in document order, each URL once. Non-http(s) URLs are skipped. */
+export const CHIPWATCH_OPML_NS = "urn:chipwatch:opml";
+
+/** Prefixes bound to our namespace on the root (lowercased, with the colon); `chipwatch:` even when undeclared. */
+function ourPrefixes(rootAttrs: Record<string, string>): string[] {
+  const prefixes = new Set(["chipwatch:"]);
+  for (const [k, v] of Object.entries(rootAttrs)) {
+    if (k.toLowerCase().startsWith("xmlns:") && v.trim() === CHIPWATCH_OPML_NS) prefixes.add(`${k.slice(6).toLowerCase()}:`);
+  }
+  return [...prefixes];
+}
+
+/**
+ * Every outline with an `xmlUrl`, in document order, as written: URLs are checked (and duplicates found) where
+ * the feeds are added, so that an import can say which entries it refused and why.
+ */
 export function parseOpml(text: string): OpmlFeed[] {
   const root = findRootElement(text.replace(/^[\ufeff\s]+/, ""));
   if (!root || root.name.toLowerCase() !== "opml") throw new FeedParseError("not an OPML document");
   if (/<!ENTITY/i.test(root.prelude)) throw new FeedParseError("OPML DOCTYPE declares entities: refused");
   const $ = load(text, { xml: true });
-  const seen = new Set<string>();
+  const prefixes = ourPrefixes($.root().children().first().attr() ?? {});
   const feeds: OpmlFeed[] = [];
   $("outline").each((_, el) => {
     const attrs: Record<string, string> = {};
-    for (const [k, v] of Object.entries(el.attribs)) attrs[k.toLowerCase()] = v.trim();
+    for (const [k, v] of Object.entries(el.attribs)) {
+      const name = k.toLowerCase();
+      const prefix = prefixes.find((p) => name.startsWith(p));
+      attrs[prefix ? `chipwatch:${name.slice(prefix.length)}` : name] = v.trim();
+    }
     const url = attrs.xmlurl;
-    if (!url || !/^https?:\/\//i.test(url) || seen.has(url)) return;
-    seen.add(url);
+    if (!url) return;
     const feed: OpmlFeed = { url, title: attrs.title || attrs.text || url };
     if (attrs.language) feed.lang = attrs.language;
     if (attrs.description) feed.note = attrs.description;
     if (attrs.category) feed.category = attrs.category;
+    if (attrs["chipwatch:timezone"]) feed.timezone = attrs["chipwatch:timezone"];
+    if (attrs["chipwatch:fulltext"] === "true") feed.fetchFullText = true;
     feeds.push(feed);
   });
   return feeds;
@@ -52,11 +76,12 @@ export function toOpml(feeds: readonly OpmlFeed[], title = "chipwatch feeds"): s
   const outlines = feeds.map(
     (f) =>
       `    <outline type="rss"${attr("text", f.title)}${attr("title", f.title)}${attr("xmlUrl", f.url)}` +
-      `${attr("language", f.lang)}${attr("category", f.category)}${attr("description", f.note)}/>`,
+      `${attr("language", f.lang)}${attr("category", f.category)}${attr("description", f.note)}` +
+      `${attr("chipwatch:timezone", f.timezone)}${f.fetchFullText ? ' chipwatch:fullText="true"' : ""}/>`,
   );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<opml version="2.0">',
+    `<opml version="2.0" xmlns:chipwatch="${CHIPWATCH_OPML_NS}">`,
     `  <head><title>${escapeXml(title)}</title></head>`,
     "  <body>",
     ...outlines,

@@ -1,9 +1,13 @@
 // Request schemas shared by the JSON API and the pages, so a filter in a page URL means what it means in the API.
 import type { Context } from "hono";
 import { z } from "zod";
+import { describeIssues } from "../describe-issues.ts";
+import { languageCode } from "../feeds/feed-input.ts";
 import { INDICATOR_IDS, STAGES } from "../extract/types.ts";
 import { EVENT_SORTS } from "../store/repositories/events.ts";
 import { EVENT_STATUSES } from "../review/status.ts";
+
+export { describeIssues };
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -22,7 +26,7 @@ export const eventQuerySchema = z
     indicator: z.enum(INDICATOR_IDS).optional(),
     org: text(200).optional(),
     chip: text(200).optional(),
-    lang: z.string().trim().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, "must be a language code").optional(),
+    lang: languageCode.optional(),
     from: dateParam.optional(),
     to: dateParam.optional(),
     q: text(200).optional(),
@@ -69,15 +73,6 @@ export const bulkReviewBodySchema = z
   })
   .refine((v) => v.action !== "note" || (v.note ?? "").length > 0, { message: "a note action needs a note", path: ["note"] });
 
-export const newFeedSchema = z.object({
-  url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(2000),
-  title: z.string().trim().max(300).optional(),
-  lang: z.string().trim().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, "must be a language code").optional(),
-  note: z.string().trim().max(2000).optional(),
-  allowPrivate: z.boolean().optional(),
-  fetchFullText: z.boolean().optional(),
-});
-
 export const feedPatchSchema = z.object({
   enabled: z.boolean(),
   reason: z.string().trim().max(500).optional(),
@@ -89,14 +84,6 @@ export const weekParamSchema = z.object({
     .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, "must be an ISO week like 2026-W05")
     .optional(),
 });
-
-/** One line naming the first problem: what a 400 response says. */
-export function describeIssues(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return "invalid input";
-  const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
-  return `${where}${issue.message}`;
-}
 
 /** Query parameters with empty values dropped (an empty form field means "no filter"); the last value wins. */
 export function queryOf(c: Context): Record<string, string> {

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { exportOpml, importOpml } from "../../app/feed-list.ts";
-import { canonicalUrl } from "../../ingest/canonical-url.ts";
-import { addFeeds, listFeeds } from "../../store/repositories/feeds.ts";
+import { addFeed } from "../../feeds/add-feeds.ts";
+import { checkFeedInput } from "../../feeds/feed-input.ts";
+import { exportOpml, importOpml } from "../../feeds/feed-list.ts";
+import { listFeeds } from "../../store/repositories/feeds.ts";
 import { optionString, readArgs, UsageError } from "../args.ts";
 import { withDatabase, writeLine, type Command } from "../context.ts";
 
@@ -9,22 +10,21 @@ export const feeds: Command = async (argv, { config }) => {
   const [sub, ...rest] = argv;
   switch (sub) {
     case "add": {
-      const args = readArgs(rest, { valued: ["title", "lang", "note"], flags: ["allow-private", "full-text"] });
-      const url = args.positionals[0];
-      if (!url || !/^https?:\/\//i.test(url) || !canonicalUrl(url)) throw new UsageError("feeds add needs an http(s) URL");
-      const added = await withDatabase(config, (db) =>
-        addFeeds(db, [
-          {
-            url,
-            title: optionString(args, "title"),
-            lang: optionString(args, "lang") ?? null,
-            note: optionString(args, "note") ?? null,
-            allowPrivate: args.options.has("allow-private"),
-            fetchFullText: args.options.has("full-text"),
-          },
-        ]),
-      );
-      writeLine(added.length > 0 ? { added: true, id: added[0]!.id, url } : { added: false, url, reason: "already listed" });
+      const args = readArgs(rest, { valued: ["title", "lang", "timezone", "category", "note"], flags: ["allow-private", "full-text"] });
+      if (args.positionals.length !== 1) throw new UsageError("feeds add needs one http(s) URL");
+      const checked = checkFeedInput({
+        url: args.positionals[0],
+        title: optionString(args, "title"),
+        lang: optionString(args, "lang"),
+        timezone: optionString(args, "timezone"),
+        category: optionString(args, "category"),
+        note: optionString(args, "note"),
+        allowPrivate: args.options.has("allow-private"),
+        fetchFullText: args.options.has("full-text"),
+      });
+      if (!checked.ok) throw new UsageError(`feeds add: ${checked.reason}`);
+      const { feed, created } = await withDatabase(config, (db) => addFeed(db, checked.feed, config));
+      writeLine(created ? { added: true, id: feed.id, url: feed.url } : { added: false, id: feed.id, url: feed.url, reason: "already listed" });
       return 0;
     }
     case "list": {
@@ -42,7 +42,7 @@ export const feeds: Command = async (argv, { config }) => {
     case "import": {
       const file = rest[0];
       if (!file) throw new UsageError("feeds import needs an OPML file");
-      const result = await withDatabase(config, async (db) => importOpml(db, await readFile(file, "utf8")));
+      const result = await withDatabase(config, async (db) => importOpml(db, await readFile(file, "utf8"), config));
       writeLine(result);
       return 0;
     }

@@ -248,8 +248,11 @@ export interface FeedHealth {
   url: string;
   title: string;
   lang: string | null;
+  timezone: string | null;
   enabled: boolean;
   disabledReason: string | null;
+  /** Seconds between polls: FEED_DEFAULT_INTERVAL_S at first, then the pace the feed's schedule learned. */
+  intervalSeconds: number;
   status: "ok" | "broken" | "disabled" | "silent" | "failing" | "new";
   lastFetchAt: string | null;
   lastSuccessAt: string | null;
@@ -292,8 +295,10 @@ export async function feedHealth(db: Db, now = new Date()): Promise<FeedHealth[]
     url: f.url,
     title: f.title,
     lang: f.lang,
+    timezone: f.timezone,
     enabled: f.enabled,
     disabledReason: f.disabledReason,
+    intervalSeconds: f.intervalSeconds,
     status: feedStatus(f),
     lastFetchAt: iso(f.lastFetchAt),
     lastSuccessAt: iso(f.lastSuccessAt),

@@ -10,6 +10,7 @@ export interface NewFeed {
   title?: string;
   siteUrl?: string | null;
   lang?: string | null;
+  timezone?: string | null;
   category?: string | null;
   note?: string | null;
   allowPrivate?: boolean;
@@ -19,14 +20,32 @@ export interface NewFeed {
   nextFetchAt?: Date;
 }
 
-/** Adds feeds that are not there yet (by URL); returns the ones added. */
+/**
+ * Rows per INSERT. One statement for a whole 20,000-outline OPML file broke PostgreSQL's 65,535-parameter limit,
+ * and 50,000 overflowed the stack while the query was built; 1,000 rows stay far below both.
+ */
+const INSERT_BATCH = 1000;
+
+/** Adds feeds that are not there yet (by URL); returns the ones added. All or none: one transaction. */
 export async function addFeeds(db: Db, list: NewFeed[]): Promise<Feed[]> {
   if (list.length === 0) return [];
-  return db
-    .insert(feeds)
-    .values(list.map((f) => ({ ...f, title: f.title ?? "" })))
-    .onConflictDoNothing({ target: feeds.url })
-    .returning();
+  return db.transaction(async (tx) => {
+    const added: Feed[] = [];
+    for (let i = 0; i < list.length; i += INSERT_BATCH) {
+      const rows = await tx
+        .insert(feeds)
+        .values(list.slice(i, i + INSERT_BATCH).map((f) => ({ ...f, title: f.title ?? "" })))
+        .onConflictDoNothing({ target: feeds.url })
+        .returning();
+      for (const row of rows) added.push(row);
+    }
+    return added;
+  });
+}
+
+export async function findFeedByUrl(db: Db, url: string): Promise<Feed | undefined> {
+  const [row] = await db.select().from(feeds).where(eq(feeds.url, url));
+  return row;
 }
 
 export async function countFeeds(db: Db): Promise<number> {

@@ -29,6 +29,10 @@ export function FeedsPage(props: { actor: string; csrf: string | null; items: Fe
           Language
           <input type="text" name="lang" size={5} placeholder="en" />
         </label>
+        <label>
+          Time zone
+          <input type="text" name="timezone" size={14} placeholder="Asia/Shanghai" />
+        </label>
         <label class="check">
           <input type="checkbox" name="fetchFullText" value="true" /> Fetch full text
         </label>

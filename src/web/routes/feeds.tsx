@@ -2,12 +2,13 @@
 import { Hono, type Context } from "hono";
 import { feedHealth } from "../../store/repositories/analytics.ts";
 import { setFeedEnabled } from "../../store/repositories/feeds.ts";
-import { addFeed } from "../api/feeds.ts";
+import { addFeed } from "../../feeds/add-feeds.ts";
+import { feedInputSchema } from "../../feeds/feed-input.ts";
 import { requirePageAuth } from "../auth.ts";
 import type { AppEnv } from "../env.ts";
 import { FeedsPage } from "../pages/feeds.tsx";
 import { ErrorPage } from "../pages/layout.tsx";
-import { describeIssues, feedIdParamSchema, newFeedSchema } from "../params.ts";
+import { describeIssues, feedIdParamSchema } from "../params.ts";
 import { formString, render, who, type PageRoutes } from "./render.tsx";
 
 export const feedPageRoutes: PageRoutes = ({ db, config }, secret) => {
@@ -21,14 +22,15 @@ export const feedPageRoutes: PageRoutes = ({ db, config }, secret) => {
 
   app.post("/feeds", auth, async (c) => {
     const body = await c.req.parseBody();
-    const parsed = newFeedSchema.safeParse({
-      url: formString(body, "url")?.trim(),
-      title: formString(body, "title") || undefined,
-      lang: formString(body, "lang") || undefined,
+    const parsed = feedInputSchema.safeParse({
+      url: formString(body, "url"),
+      title: formString(body, "title"),
+      lang: formString(body, "lang"),
+      timezone: formString(body, "timezone"),
       fetchFullText: formString(body, "fetchFullText") === "true",
     });
     if (!parsed.success) return feedsPage(c, { error: `Feed not added: ${describeIssues(parsed.error)}` }, 400);
-    const { feed, created } = await addFeed(db, parsed.data, config.FEED_DEFAULT_INTERVAL_S);
+    const { feed, created } = await addFeed(db, parsed.data, config);
     return feedsPage(c, { message: created ? `Added ${feed.url}; it will be fetched shortly.` : `${feed.url} is already monitored.` });
   });
 
