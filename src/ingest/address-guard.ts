@@ -32,6 +32,19 @@ for (const [net, prefix] of [
   ["fe80::", 10], // link-local
   ["fec0::", 10], // old site-local
   ["ff00::", 8], // multicast
+  // IPv6 transition prefixes refused whatever IPv4 address they carry (the others are judged by that address,
+  // see embeddedIpv4):
+  // - Teredo (RFC 4380) carries two IPv4 addresses, the server's and the client's (bit-inverted), and a host
+  //   with a Teredo interface would send UDP to that client address. Teredo is retired; no public feed server
+  //   is reached through it, so judging two embedded addresses is not worth its risk.
+  ["2001::", 32],
+  // - Local-use NAT64 (RFC 8215) is a site's own prefix, not a public address, and where the IPv4 address sits
+  //   inside it depends on the prefix length the site chose (RFC 6052 section 2.2): it cannot be read reliably.
+  //   A site that reaches IPv4 feeds only through such a prefix allows it per feed (allowPrivate) or overall.
+  ["64:ff9b:1::", 48],
+  // - SIIT's IPv4-translated form ::ffff:0:a.b.c.d (RFC 2765) names a host behind a stateless translator; it
+  //   is not routed on the Internet, so a public name resolving to it is a trick.
+  ["::ffff:0:0:0", 96],
 ] as const) {
   BLOCKED.addSubnet(net, prefix, "ipv6");
 }
@@ -51,14 +64,24 @@ function ipv6Groups(address: string): number[] {
   return [...left, ...fill, ...right].map((g) => Number.parseInt(g, 16));
 }
 
-/** IPv4 embedded in an IPv4-mapped (::ffff:a.b.c.d) or NAT64 (64:ff9b::a.b.c.d) address, else null. */
+/**
+ * The IPv4 address a packet to this IPv6 address ends up at, for the prefixes where that is well defined and
+ * the address is judged as that IPv4 address (public: allowed; private or loopback: refused), else null:
+ * - IPv4-mapped ::ffff:a.b.c.d: the socket itself connects over IPv4 to a.b.c.d.
+ * - NAT64 well-known prefix 64:ff9b::a.b.c.d (RFC 6052): how an IPv6-only network with DNS64 reaches every
+ *   IPv4-only site, so it must work for public addresses; the translator then dials a.b.c.d.
+ * - 6to4 2002:AABB:CCDD::/48 (RFC 3056, deprecated by RFC 7526): a 6to4 host tunnels to the IPv4 address
+ *   AA.BB.CC.DD, which must therefore not be private; a public one is an ordinary remote site.
+ */
 function embeddedIpv4(address: string): string | null {
   const g = ipv6Groups(address);
   if (g.length !== 8) return null;
+  const quad = (hi: number, lo: number) => [hi >> 8, hi & 0xff, lo >> 8, lo & 0xff].join(".");
   const mapped = g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff;
   const nat64 = g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0);
-  if (!mapped && !nat64) return null;
-  return [g[6]! >> 8, g[6]! & 0xff, g[7]! >> 8, g[7]! & 0xff].join(".");
+  if (mapped || nat64) return quad(g[6]!, g[7]!);
+  if (g[0] === 0x2002) return quad(g[1]!, g[2]!);
+  return null;
 }
 
 /** True for any address a public feed fetch must not reach. Unparsable input counts as blocked. */
