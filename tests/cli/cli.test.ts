@@ -87,6 +87,7 @@ describe("chipwatch CLI", () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ added: false });
     const bad = await cli(["feeds", "add", "ftp://example.com/x"], { env });
     expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^chipwatch: feeds add: url: must be an http\(s\) URL$/m);
     const exported = await cli(["feeds", "export"], { env });
     expect(exported.stdout).toMatch(/<opml/);
     expect(exported.stdout).toMatch(/https:\/\/example\.com\/feed\.xml/);
