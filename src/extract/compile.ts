@@ -4,6 +4,7 @@ import type { EntityType } from "./types.ts";
 import type { CatalogData, FamilyRule } from "./catalog/schema.ts";
 import { buildAutomaton, type Automaton } from "./automaton.ts";
 import { ANCHOR_GROUPS } from "./anchors.ts";
+import { loadLexicon, type Lexicon } from "./concepts/load.ts";
 import { BREAK_CHARS } from "./sentences.ts";
 import { buildFoldTable, buildWordCharTable, cueForm, foldString, isHan, patternAlphabet, SEPARATOR } from "./normalize.ts";
 
@@ -72,6 +73,12 @@ export interface CompiledCatalog {
   targetEntity: Int32Array;
   targetFlags: Uint8Array;
   families: CompiledFamily[];
+  /** Indicator vocabulary (data/lexicon): pattern p's concept forms are entries [conceptFirst[p],
+   * conceptFirst[p + 1]) of conceptTarget (concept index) and conceptFlags (CONCEPT_* bits). */
+  conceptCount: number;
+  conceptFirst: Int32Array;
+  conceptTarget: Int32Array;
+  conceptFlags: Uint8Array;
   automaton: Automaton;
   foldTable: Uint16Array;
   wordChar: Uint8Array;
@@ -88,6 +95,11 @@ export const PATTERN_NAME = PATTERN_STEM | PATTERN_TARGET;
  * so that hits inside longer words are dropped without reading their PatternInfo (a cache miss each). */
 export const PATTERN_ASCII_START = 8;
 export const PATTERN_ASCII_END = 16;
+/** A form of an indicator concept (data/lexicon). */
+export const PATTERN_CONCEPT = 32;
+
+export const CONCEPT_PREFIX = 1;
+export const CONCEPT_NEGATIVE = 2;
 
 export const TARGET_CONTEXT = 1;
 export const TARGET_NEEDS_CAPITAL = 2;
@@ -136,7 +148,7 @@ export function spellingVariants(folded: string): string[] {
   return [...out].slice(0, 4);
 }
 
-export function compileCatalog(data: CatalogData): CompiledCatalog {
+export function compileCatalog(data: CatalogData, lexicon: Lexicon = loadLexicon()): CompiledCatalog {
   const entities: CatalogEntity[] = [];
   const byCanonical = new Map<string, CatalogEntity>();
   const add = (e: Omit<CatalogEntity, "id" | "related">): CatalogEntity => {
@@ -232,6 +244,19 @@ export function compileCatalog(data: CatalogData): CompiledCatalog {
       info.anchorMask |= 1 << group;
     }
   });
+  // Concept forms are folded with the finished table (they are not part of the pattern alphabet above): a
+  // traditional form folds exactly as the text does, so 訓練 in the data and in an article both become 训练.
+  const conceptForms: { concept: number; flags: number }[][] = [];
+  for (const c of lexicon.concepts) {
+    for (const f of c.forms) {
+      const folded = foldString(f.text, foldTable).replace(/ +/g, " ");
+      patternFor(folded);
+      const id = patternIndex.get(folded)!;
+      const list = (conceptForms[id] ??= []);
+      const flags = (f.prefix ? CONCEPT_PREFIX : 0) | (f.negative ? CONCEPT_NEGATIVE : 0);
+      if (!list.some((x) => x.concept === c.index && x.flags === flags)) list.push({ concept: c.index, flags });
+    }
+  }
   // Sentence-break characters ride along in the same scan, so splitting never walks the text again.
   for (const c of BREAK_CHARS) patternFor(String.fromCharCode(foldTable[c]!)).sentenceBreak = true;
   for (const s of patternStrings) if (s.length === 0 || s.charCodeAt(0) === SEPARATOR) throw new Error(`bad pattern "${s}"`);
@@ -239,11 +264,19 @@ export function compileCatalog(data: CatalogData): CompiledCatalog {
   const patternRole = Uint8Array.from(patterns, (p) =>
     (p.sentenceBreak ? PATTERN_BREAK : 0) | (p.stemOf.length > 0 ? PATTERN_STEM : 0) | (p.targets.length > 0 ? PATTERN_TARGET : 0) |
     (p.asciiStart ? PATTERN_ASCII_START : 0) | (p.asciiEnd ? PATTERN_ASCII_END : 0));
+  const conceptFirst = new Int32Array(patterns.length + 1);
+  patterns.forEach((_, i) => {
+    conceptFirst[i + 1] = conceptFirst[i]! + (conceptForms[i]?.length ?? 0);
+    if (conceptForms[i]) patternRole[i]! |= PATTERN_CONCEPT;
+  });
+  const flatForms = patterns.flatMap((_, i) => conceptForms[i] ?? []);
+  const conceptTarget = Int32Array.from(flatForms, (f) => f.concept);
+  const conceptFlags = Uint8Array.from(flatForms, (f) => f.flags);
   const patternAnchorMask = Int32Array.from(patterns, (p) => p.anchorMask);
   const targets = patterns.flatMap((p) => p.targets);
   const targetFirst = new Int32Array(patterns.length + 1);
   patterns.forEach((p, i) => (targetFirst[i + 1] = targetFirst[i]! + p.targets.length));
   const targetEntity = Int32Array.from(targets, (t) => t.entity);
   const targetFlags = Uint8Array.from(targets, (t) => (t.context ? TARGET_CONTEXT : 0) | (t.needsCapital ? TARGET_NEEDS_CAPITAL : 0));
-  return { entities, byCanonical, byKey, resolvedNames: new Map(), patterns, patternRole, patternAnchorMask, targetFirst, targetEntity, targetFlags, families, automaton, foldTable, wordChar };
+  return { entities, byCanonical, byKey, resolvedNames: new Map(), patterns, patternRole, patternAnchorMask, targetFirst, targetEntity, targetFlags, families, conceptCount: lexicon.concepts.length, conceptFirst, conceptTarget, conceptFlags, automaton, foldTable, wordChar };
 }

@@ -2,7 +2,7 @@
 // mention and anchor indexes are built on first use: an article without mentions or anchor co-occurrences
 // (most news) is settled from the article-level anchor union alone and never split into sentences.
 import type { Claim, Span } from "./types.ts";
-import type { AnchorHits, BreakHits, Mention } from "./match.ts";
+import type { AnchorHits, BreakHits, ConceptHits, Mention } from "./match.ts";
 import { indexBySentence, type Doc } from "./claims.ts";
 import { splitSentences } from "./sentences.ts";
 
@@ -12,9 +12,37 @@ export class LazyDoc implements Doc {
   private split?: Span[];
   private index?: { sentenceMentions: Mention[][]; sentenceAnchors: Int32Array };
   private texts?: (string | undefined)[];
+  /** Per sentence, a bit set of the concepts in it: `words` 32-bit words per sentence. */
+  private conceptBits?: Int32Array;
+  private readonly words: number;
 
-  constructor(readonly text: string, readonly titleEnd: number, readonly mentions: Mention[], private readonly anchors: AnchorHits, private readonly breaks: BreakHits) {
+  constructor(readonly text: string, readonly titleEnd: number, readonly mentions: Mention[], private readonly anchors: AnchorHits, private readonly breaks: BreakHits, readonly concepts: ConceptHits) {
     this.anchorUnion = anchors.union;
+    this.words = (concepts.conceptCount + 31) >> 5;
+  }
+
+  /** Whether concept c (an index into the lexicon) occurs in sentence i. */
+  sentenceHasConcept(i: number, c: number): boolean {
+    const bits = (this.conceptBits ??= this.indexConcepts());
+    return (bits[i * this.words + (c >> 5)]! & (1 << (c & 31))) !== 0;
+  }
+
+  /** Concept hits by sentence, as indexBySentence does for anchors: hits come in end order, so their starts
+   * are sorted but for overlaps, and the sweep steps back for those. */
+  private indexConcepts(): Int32Array {
+    const sentences = this.sentences;
+    const n = sentences.length;
+    const bits = new Int32Array(Math.max(1, n) * this.words);
+    const h = this.concepts;
+    let si = 0;
+    for (let k = 0; k < h.length && n > 0; k++) {
+      const pos = h.starts[k]!;
+      while (si + 1 < n && sentences[si + 1]!.start <= pos) si++;
+      while (si > 0 && sentences[si]!.start > pos) si--;
+      const c = h.concepts[k]!;
+      bits[si * this.words + (c >> 5)]! |= 1 << (c & 31);
+    }
+    return bits;
   }
 
   get sentences(): Span[] {

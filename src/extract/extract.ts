@@ -3,11 +3,11 @@ import { TITLE_SEPARATOR, type ArticleInput, type Entity, type Extraction, type 
 import { hashRuleset, loadCatalog } from "./catalog/load.ts";
 import type { CatalogData } from "./catalog/schema.ts";
 import { compileCatalog, type CompiledCatalog } from "./compile.ts";
-import { AnchorHits, BreakHits, findMentions } from "./match.ts";
+import { AnchorHits, BreakHits, ConceptHits, findMentions } from "./match.ts";
 import { extractClaims } from "./claims.ts";
 import { LazyDoc } from "./doc.ts";
 import { rulesSignature } from "./lexicon.ts";
-import { cuesSignature } from "./indicators/cues.ts";
+import { lexiconSignature } from "./concepts/load.ts";
 import { RULES, rulesTableSignature } from "./indicators/rules.ts";
 import { indicatorFeatures, type IndicatorFeatures } from "./indicators/features.ts";
 import { resolveModels, scoreIndicators, type ResolvedModel } from "./indicators/score.ts";
@@ -35,18 +35,19 @@ export interface Extractor {
 
 export function createExtractor(catalog: CatalogData, weights: WeightsFile = loadWeights()): Extractor {
   const compiled = compileCatalog(catalog);
-  const rulesSig = rulesSignature() + cuesSignature() + rulesTableSignature();
+  const rulesSig = rulesSignature() + lexiconSignature() + rulesTableSignature();
   const featuresVersion = hashRuleset(catalog, rulesSig);
   const rulesetVersion = hashRuleset(catalog, rulesSig + weightsSignature(weights));
   const models = resolveModels(weights.indicators, RULES);
   // Scratch buffers, reused: extract() is synchronous and its document does not outlive the call.
   const anchors = new AnchorHits();
   const breaks = new BreakHits();
+  const concepts = new ConceptHits(compiled.conceptCount);
   const analyse = (input: ArticleInput): Analysis => {
     const title = input.title ?? "";
     const text = title + TITLE_SEPARATOR + (input.text ?? "");
-    const mentions = findMentions(compiled, text, anchors, breaks);
-    const doc = new LazyDoc(text, title.length, mentions, anchors, breaks);
+    const mentions = findMentions(compiled, text, anchors, breaks, concepts);
+    const doc = new LazyDoc(text, title.length, mentions, anchors, breaks, concepts);
     const claims = mentions.some((m) => m.type === "chip") ? extractClaims(doc) : [];
     const features = indicatorFeatures(Object.assign(doc, { claims }), RULES);
     const indicators = scoreIndicators(features, models, title.length);

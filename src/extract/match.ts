@@ -2,7 +2,7 @@
 // stems, context checks for ambiguous aliases, then leftmost-longest selection per layer (orgs apart from
 // models and chips, so that "Nvidia H20" yields both Nvidia and Nvidia H20).
 import { HitBuffer, scan } from "./automaton.ts";
-import { PATTERN_ASCII_END, PATTERN_ASCII_START, PATTERN_BREAK, PATTERN_NAME, PATTERN_STEM, PATTERN_TARGET, TARGET_CONTEXT, TARGET_NEEDS_CAPITAL, type CompiledCatalog } from "./compile.ts";
+import { CONCEPT_NEGATIVE, CONCEPT_PREFIX, PATTERN_ASCII_END, PATTERN_ASCII_START, PATTERN_BREAK, PATTERN_CONCEPT, PATTERN_NAME, PATTERN_STEM, PATTERN_TARGET, TARGET_CONTEXT, TARGET_NEEDS_CAPITAL, type CompiledCatalog } from "./compile.ts";
 import { contextConfirmed, CueText } from "./disambiguate.ts";
 import { extendVersion } from "./versions.ts";
 import type { Mention } from "./mention.ts";
@@ -72,6 +72,61 @@ export class AnchorHits {
   }
 }
 
+/** Where indicator concepts (data/lexicon) occur: start, end and concept index per hit, in the order
+ * found (by end), plus which concepts occur anywhere in the article. Look-alike forms ("training camp" for
+ * training) are collected apart and remove the hits of their concept they overlap. Reused. */
+export class ConceptHits {
+  starts: Int32Array = new Int32Array(64);
+  ends: Int32Array = new Int32Array(64);
+  concepts: Int32Array = new Int32Array(64);
+  length = 0;
+  /** Per concept: 1 when it occurs in the article. */
+  present: Uint8Array;
+  private negatives: number[] = [];
+  constructor(readonly conceptCount: number) {
+    this.present = new Uint8Array(conceptCount);
+  }
+  reset(): void {
+    this.length = 0;
+    this.negatives.length = 0;
+    this.present.fill(0);
+  }
+  push(start: number, end: number, concept: number, negative: boolean): void {
+    if (negative) {
+      this.negatives.push(start, end, concept);
+      return;
+    }
+    if (this.length === this.starts.length) {
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+      this.concepts = grow(this.concepts);
+    }
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.concepts[this.length] = concept;
+    this.length++;
+  }
+  /** Drops the hits that a look-alike of the same concept overlaps, then marks what is present. */
+  finish(): void {
+    const neg = this.negatives;
+    let kept = 0;
+    for (let h = 0; h < this.length; h++) {
+      const s = this.starts[h]!;
+      const e = this.ends[h]!;
+      const c = this.concepts[h]!;
+      let drop = false;
+      for (let k = 0; k < neg.length && !drop; k += 3) drop = neg[k + 2] === c && neg[k]! < e && s < neg[k + 1]!;
+      if (drop) continue;
+      this.starts[kept] = s;
+      this.ends[kept] = e;
+      this.concepts[kept] = c;
+      kept++;
+      this.present[c] = 1;
+    }
+    this.length = kept;
+  }
+}
+
 /** Positions of possible sentence breaks, ascending (see sentences.ts). Reused. */
 export class BreakHits {
   positions: Int32Array = new Int32Array(256);
@@ -88,9 +143,10 @@ function grow(a: Int32Array): Int32Array {
   return b;
 }
 
-export function findMentions(cat: CompiledCatalog, text: string, anchors?: AnchorHits, breaks?: BreakHits): Mention[] {
+export function findMentions(cat: CompiledCatalog, text: string, anchors?: AnchorHits, breaks?: BreakHits, concepts?: ConceptHits): Mention[] {
   scan(cat.automaton, text, hits);
   anchors?.reset();
+  concepts?.reset();
   if (breaks) breaks.length = 0;
   const candidates: Candidate[] = [];
   const { patternRole, patternAnchorMask, wordChar, targetFirst, targetEntity, targetFlags } = cat;
@@ -103,6 +159,13 @@ export function findMentions(cat: CompiledCatalog, text: string, anchors?: Ancho
     if ((role & PATTERN_BREAK) !== 0) breaks?.push(start);
     const mask = patternAnchorMask[pid]!;
     if (anchors && mask !== 0) anchors.push(start, mask);
+    if ((role & PATTERN_CONCEPT) !== 0 && concepts && !((role & PATTERN_ASCII_START) !== 0 && wordBefore(wordChar, text, start))) {
+      const endOk = (role & PATTERN_ASCII_END) === 0 || endBoundaryOk(wordChar, text, end);
+      for (let k = cat.conceptFirst[pid]!, last = cat.conceptFirst[pid + 1]!; k < last; k++) {
+        const flags = cat.conceptFlags[k]!;
+        if (endOk || (flags & CONCEPT_PREFIX) !== 0) concepts.push(start, end, cat.conceptTarget[k]!, (flags & CONCEPT_NEGATIVE) !== 0);
+      }
+    }
     if ((role & PATTERN_NAME) === 0 || ((role & PATTERN_ASCII_START) !== 0 && wordBefore(wordChar, text, start))) continue;
     if ((role & PATTERN_STEM) !== 0) {
       for (const famId of cat.patterns[pid]!.stemOf) {
@@ -118,6 +181,7 @@ export function findMentions(cat: CompiledCatalog, text: string, anchors?: Ancho
       candidates.push(candidate({ type: e.type, start, end, entity: e, name: e.canonical, discovered: false }, (flags & TARGET_CONTEXT) !== 0, false));
     }
   }
+  concepts?.finish();
   if (candidates.length === 0) return [];
   const kept = candidates.some((c) => c.context) ? confirmContext(cat, text, candidates) : candidates;
 

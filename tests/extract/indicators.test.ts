@@ -12,7 +12,7 @@ describe("indicator rules", () => {
     const failed = run("DeepSeek failed to complete a training run of R2 on Ascend chips and went back to Nvidia.", "DeepSeek's R2 falters");
     expect(rulesOf(failed, "training_migration")).toContain("mig.failed_domestic_training");
     const moving = run("GLM-5 was trained on Ascend 910B chips. Analysts said the lab is moving training off Nvidia hardware.");
-    expect(rulesOf(moving, "training_migration")).toEqual(["mig.domestic_training_and_shift_away"]);
+    expect(rulesOf(moving, "training_migration")).toContain("mig.domestic_training_and_shift_away");
     expect(indicatorIds(run("Alibaba uses Ascend chips for inference rather than for training."))).not.toContain("training_migration");
   });
 

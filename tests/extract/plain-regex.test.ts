@@ -6,7 +6,6 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { plainTwin } from "../../src/extract/plain-regex.ts";
 import * as lexicon from "../../src/extract/lexicon.ts";
-import { CUES } from "../../src/extract/indicators/cues.ts";
 
 const devTexts = fs
   .readFileSync(path.resolve(import.meta.dirname, "../../../shared/eval/dev.jsonl"), "utf8")
@@ -25,7 +24,6 @@ for (const t of devTexts) {
 }
 
 const regexes: [string, RegExp][] = [
-  ...Object.entries(CUES),
   ...Object.entries(lexicon).filter((e): e is [string, RegExp] => e[1] instanceof RegExp),
   ...lexicon.STAGE_TRIGGERS.map((t, i): [string, RegExp] => [`trigger ${i}`, t.re]),
 ];
@@ -42,7 +40,7 @@ const spans = (r: RegExp, s: string) => {
 
 describe("non-Unicode twins of the rule regexes", () => {
   it("find the same matches as the regexes as written, on the dev set's sentences and windows", () => {
-    expect(regexes.length).toBeGreaterThan(25);
+    expect(regexes.length).toBeGreaterThan(10);
     expect(inputs.length).toBeGreaterThan(5000);
     let twinned = 0;
     for (const [, r] of regexes) {

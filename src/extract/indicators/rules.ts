@@ -1,108 +1,152 @@
-// Indicator rules: each is named, has a hand-set weight, and returns the sentences that support it (or none).
-// The learned layer (score.ts, data/weights/indicators.json) turns firings into scores; a rule's hand weight is
-// its prior until a refit gives it a fitted weight.
+// Indicator rules: each is named (`<indicator prefix>.<what>`), has a prior weight, and returns the spans
+// that support it (or none). Most combine concepts of the vocabulary (data/lexicon) with entity predicates
+// through a Spec (spec.ts): in one sentence, near it, in the title or lead, or anywhere in the article;
+// the rest read the claims. Rule ids are the learned layer's features (score.ts, data/weights): keep them
+// stable. A rule's weight is its prior until a refit gives it a fitted weight.
 import type { Claim, IndicatorId, Span } from "../types.ts";
-import { hasAnchor, type Doc } from "../claims.ts";
-import { ANCHOR_BIT } from "../anchors.ts";
-import type { Mention } from "../match.ts";
-import { CUES } from "./cues.ts";
-import { FAILURE, search, test } from "../lexicon.ts";
+import { FAILURE, test } from "../lexicon.ts";
+import type { RuleContext } from "./context.ts";
+import { compileSpec, specEvidence, specNearMiss, type CompiledSpec, type Spec } from "./spec.ts";
 
-export interface RuleContext extends Doc {
-  claims: Claim[];
-  /** The text of sentence i. */
-  body(i: number): string;
-}
+export type { RuleContext } from "./context.ts";
 
 export interface IndicatorRule {
   id: string;
   indicator: IndicatorId;
+  /** The prior weight (the learned layer may replace it). */
   weight: number;
   evidence(ctx: RuleContext): Span[];
+  /** For concept rules: the specs (alternatives) behind `evidence`, for near misses. */
+  specs?: CompiledSpec[];
 }
 
-const CHIP_MAKER_ROLES = new Set(["chip_vendor", "foundry", "equipment_maker"]);
-const isCnChipMaker = (m: Mention) => m.type === "org" && m.entity?.country === "CN" && m.entity.roles.some((r) => CHIP_MAKER_ROLES.has(r));
-/** A named ministry, commission or regulator acts as the authority ("工信部要求..."). */
-const isGovernmentBody = (m: Mention) => m.type === "org" && m.entity?.country === "CN" && m.entity.roles.includes("government");
-const isDomesticChip = (m: Mention) => m.type === "chip" && (m.entity?.domestic ?? m.domestic ?? false);
-const isForeignChip = (m: Mention) => m.type === "chip" && !(m.entity?.domestic ?? m.domestic ?? false);
+export interface RuleTrace {
+  id: string;
+  indicator: IndicatorId;
+  prior: number;
+  evidence: Span[];
+  /** Concept ids / `@predicates` absent at the best anchor when all the others were present (a near miss). */
+  missing?: string[];
+}
 
-type Cue = keyof typeof CUES;
+/** A rule that fires where any of its specs holds. */
+function conceptRule(id: string, indicator: IndicatorId, weight: number, ...specs: Spec[]): IndicatorRule {
+  const compiled = specs.map(compileSpec);
+  return { id, indicator, weight, specs: compiled, evidence: (ctx) => dedupe(compiled.flatMap((s) => specEvidence(ctx, s))) };
+}
+const claimRule = (id: string, indicator: IndicatorId, weight: number, evidence: (ctx: RuleContext) => Span[]): IndicatorRule => ({ id, indicator, weight, evidence });
 
-/** Sentences whose text matches every cue and (optionally) that contain a mention passing `has`. The
- * article first (anchor union, mentions), then anchor masks, mentions, and regexes last: most articles and
- * sentences are ruled out without splitting or running a regex. */
-function sentencesWhere(ctx: RuleContext, cues: Cue[], has?: (m: Mention) => boolean): Span[] {
-  let mask = 0;
-  for (const c of cues) mask |= BIT[c]!;
-  if ((ctx.anchorUnion & mask) !== mask || (has && !ctx.mentions.some(has))) return [];
+function dedupe(spans: Span[]): Span[] {
+  if (spans.length < 2) return spans;
   const out: Span[] = [];
-  const anchors = ctx.sentenceAnchors;
-  const sentences = ctx.sentences;
-  for (let i = 0; i < sentences.length; i++) {
-    if ((anchors[i]! & mask) !== mask || (has && !ctx.sentenceMentions[i]!.some(has))) continue;
-    let all = true;
-    for (const c of cues) if (!test(CUES[c], ctx.body(i))) {
-      all = false;
-      break;
-    }
-    if (all) out.push(sentences[i]!);
-  }
+  for (const e of spans) if (!out.some((x) => x.start === e.start && x.end === e.end)) out.push(e);
   return out;
 }
-/** Local copy, as in claims.ts (hot loops). */
-const BIT: Readonly<Record<string, number>> = { ...ANCHOR_BIT };
+
 const claimsWhere = (ctx: RuleContext, f: (c: Claim) => boolean): Span[] => ctx.claims.filter(f).map((c) => c.evidence);
 const isTrainingStage = (c: Claim) => c.stage === "pretraining" || c.stage === "training";
 const leadEnd = (ctx: RuleContext) => ctx.sentences[Math.min(2, ctx.sentences.length - 1)]?.end ?? 0;
-/** Drops sentences where the stage word is governed by a modal or a negation ("can pre-train", "does not show"). */
-const notHypothetical = (ctx: RuleContext, spans: Span[], word: RegExp) =>
-  spans.filter((s) => {
-    const body = ctx.text.slice(s.start, s.end);
-    const at = search(word, body);
-    return at < 0 || !test(CUES.hypothetical, body.slice(Math.max(0, at - 50), at));
-  });
-const near = (ctx: RuleContext, a: Span, cue: Cue, radius: number) => {
-  const i = ctx.sentences.findIndex((s) => s.start <= a.start && a.start < s.end);
-  for (let k = Math.max(0, i - radius); k <= Math.min(ctx.sentences.length - 1, i + radius); k++) if (hasAnchor(ctx, k, cue) && test(CUES[cue], ctx.body(k))) return true;
-  return false;
-};
+const failedDomesticTraining = (ctx: RuleContext, c: Claim) => c.negated && c.chipDomestic && isTrainingStage(c) && test(FAILURE, ctx.text.slice(c.evidence.start, c.evidence.end));
 
+/** Domestic hardware in any form: a named domestic chip, or the words for it. */
+const DOMESTIC = "domestic_compute|@domestic_chip";
+/** Foreign hardware: a named foreign chip, or the words for it (Nvidia, imported chips). */
+const FOREIGN = "foreign_compute|@foreign_chip";
+
+/** Training on unnamed domestic compute; not where a foreign chip is named (the training is usually its) or
+ * the attempt failed (pre.setback_in_domestic_training and the migration rules take those). */
+const TRAINING_ON_DOMESTIC: Spec = { in: ["training_word", "domestic_compute"], none: ["@foreign_chip|training_setback|reverted_to_foreign|course"], notHypothetical: "training_word" };
+const trainingOnDomestic = compileSpec(TRAINING_ON_DOMESTIC);
 const pretrainingEvidence = (ctx: RuleContext): Span[] => [
   ...claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && isTrainingStage(c)),
-  ...notHypothetical(ctx, sentencesWhere(ctx, ["trainingWord", "domesticCompute"]), CUES.trainingWord),
+  ...specEvidence(ctx, trainingOnDomestic),
 ];
+/** A move off foreign hardware or onto domestic hardware, in that word order ("away from Nvidia", "迁移到昇腾"),
+ * said of a company (a government's goal of relying less on imports is background). */
+const MOVE_OFF: Spec = { in: [], seq: { concept: "migration_away", then: FOREIGN, chars: 40 }, none: ["authority|cn_regulator|@government_body"] };
+const MOVE_ONTO: Spec = { in: [], seq: { concept: "migration_toward", then: `${DOMESTIC}|@cn_chip_maker`, chars: 60 }, none: ["authority|cn_regulator|@government_body"] };
+const shiftOff = [compileSpec(MOVE_OFF), compileSpec(MOVE_ONTO)];
+/** A sentence about a model (launching, training or serving it), not about the chip. */
+const ABOUT_MODELS = "model_word|@model|training_word|inference_word|course";
+const EXPORT_MEASURES = "export_measure|licence|listing|control_enforcement|control_easing|import_restriction";
 
 export const RULES: IndicatorRule[] = [
-  { id: "pre.claim_domestic_pretraining", indicator: "pretraining_on_domestic", weight: 0.9, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "pretraining") },
-  { id: "pre.claim_domestic_training", indicator: "pretraining_on_domestic", weight: 0.7, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "training") },
-  { id: "pre.training_on_domestic_compute", indicator: "pretraining_on_domestic", weight: 0.6, evidence: (ctx) => notHypothetical(ctx, sentencesWhere(ctx, ["trainingWord", "domesticCompute"]), CUES.trainingWord) },
-  { id: "pre.failed_attempt_in_lead", indicator: "pretraining_on_domestic", weight: 0.6, evidence: (ctx) => claimsWhere(ctx, (c) => c.negated && c.chipDomestic && isTrainingStage(c) && c.evidence.start < leadEnd(ctx) && test(FAILURE, ctx.text.slice(c.evidence.start, c.evidence.end))) },
+  claimRule("pre.claim_domestic_pretraining", "pretraining_on_domestic", 0.9, (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "pretraining")),
+  claimRule("pre.claim_domestic_training", "pretraining_on_domestic", 0.7, (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "training")),
+  conceptRule("pre.training_on_domestic_compute", "pretraining_on_domestic", 0.6, TRAINING_ON_DOMESTIC),
+  claimRule("pre.failed_attempt_in_lead", "pretraining_on_domestic", 0.6, (ctx) => claimsWhere(ctx, (c) => failedDomesticTraining(ctx, c) && c.evidence.start < leadEnd(ctx))),
+  // A training setback on domestic hardware is an attempt (the schema counts attempts).
+  conceptRule("pre.setback_in_domestic_training", "pretraining_on_domestic", 0.5, { in: ["training_word", "training_setback"], near: [DOMESTIC], window: 0, at: "lead" }),
 
-  { id: "mig.failed_domestic_training", indicator: "training_migration", weight: 0.8, evidence: (ctx) => claimsWhere(ctx, (c) => c.negated && c.chipDomestic && isTrainingStage(c) && test(FAILURE, ctx.text.slice(c.evidence.start, c.evidence.end))) },
-  { id: "mig.domestic_training_and_shift_away", indicator: "training_migration", weight: 0.7, evidence: (ctx) => (pretrainingEvidence(ctx).length > 0 ? sentencesWhere(ctx, ["shiftAway"]) : []) },
+  claimRule("mig.failed_domestic_training", "training_migration", 0.8, (ctx) => claimsWhere(ctx, (c) => failedDomesticTraining(ctx, c))),
+  claimRule("mig.domestic_training_and_shift_away", "training_migration", 0.7, (ctx) => (pretrainingEvidence(ctx).length > 0 ? dedupe(shiftOff.flatMap((s) => specEvidence(ctx, s))) : [])),
+  conceptRule("mig.training_moves_off_foreign", "training_migration", 0.7, { ...MOVE_OFF, in: ["training_word"] }),
+  conceptRule("mig.training_moves_to_domestic", "training_migration", 0.7, { ...MOVE_ONTO, in: ["training_word"] }),
+  conceptRule("mig.setback_on_domestic_training", "training_migration", 0.7, { in: ["training_word", "training_setback", DOMESTIC] }, { in: ["training_setback", DOMESTIC], near: ["training_word"], window: 1, at: "lead" }),
+  conceptRule("mig.reverted_to_foreign", "training_migration", 0.7, { in: ["reverted_to_foreign", FOREIGN], doc: [DOMESTIC, "training_word"] }),
 
-  { id: "post.claim_domestic_posttraining", indicator: "posttraining_on_domestic", weight: 0.9, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "posttraining" && c.subjectType === "model") },
+  claimRule("post.claim_domestic_posttraining", "posttraining_on_domestic", 0.9, (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "posttraining" && c.subjectType === "model")),
 
-  { id: "inf.claim_domestic_inference", indicator: "inference_on_domestic", weight: 0.9, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "inference") },
-  { id: "inf.inference_on_domestic_compute", indicator: "inference_on_domestic", weight: 0.6, evidence: (ctx) => notHypothetical(ctx, sentencesWhere(ctx, ["inferenceWord", "domesticCompute"]), CUES.inferenceWord) },
+  claimRule("inf.claim_domestic_inference", "inference_on_domestic", 0.9, (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "inference")),
+  conceptRule("inf.inference_on_domestic_compute", "inference_on_domestic", 0.6, { in: ["inference_word", "domestic_compute"], notHypothetical: "inference_word" }),
 
-  { id: "compact.domestic_claim_near_device_cue", indicator: "compact_native_models", weight: 0.8, evidence: (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && near(ctx, c.evidence, "compact", 2)) },
-  { id: "compact.own_on_device_framework", indicator: "compact_native_models", weight: 0.6, evidence: (ctx) => (sentencesWhere(ctx, ["compact"]).length > 0 && ctx.mentions.some((m) => m.type === "org" && m.entity?.country === "CN" && m.entity.roles.includes("ai_lab")) ? sentencesWhere(ctx, ["ownFramework"]) : []) },
+  claimRule("compact.domestic_claim_near_device_cue", "compact_native_models", 0.8, (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && nearConcept(ctx, c.evidence, compactSpec))),
+  conceptRule("compact.own_on_device_framework", "compact_native_models", 0.6, { in: ["own_framework"], doc: ["compact", "@cn_ai_lab"] }),
+  conceptRule("compact.device_model_on_domestic_hardware", "compact_native_models", 0.6, { in: ["compact", "model_word|@model", DOMESTIC] }),
+  conceptRule("compact.device_model_on_domestic_framework", "compact_native_models", 0.6, { in: ["compact", "domestic_framework"], near: ["model_word|@model"], window: 0 }),
 
-  { id: "invest.chip_maker_capital", indicator: "chip_policy_investment", weight: 0.8, evidence: (ctx) => sentencesWhere(ctx, ["capitalRaise"], isCnChipMaker) },
-  { id: "invest.state_fund", indicator: "chip_policy_investment", weight: 0.8, evidence: (ctx) => [...sentencesWhere(ctx, ["stateFund"]), ...sentencesWhere(ctx, [], (m) => m.name === "Big Fund")] },
-  { id: "policy.steer_to_domestic_chips", indicator: "chip_policy_investment", weight: 0.8, evidence: (ctx) => [...sentencesWhere(ctx, ["authority", "steer", "domesticObject"]), ...sentencesWhere(ctx, ["steer", "domesticObject"], isGovernmentBody)] },
-  { id: "policy.fab_buildout", indicator: "chip_policy_investment", weight: 0.7, evidence: (ctx) => sentencesWhere(ctx, ["fab", "fabBuild"], (m) => isCnChipMaker(m) || isDomesticChip(m)) },
+  conceptRule("invest.chip_maker_capital", "chip_policy_investment", 0.8, { in: ["capital_raise", "@cn_chip_maker"] }, { in: ["raise_verb", "money", "@cn_chip_maker"] }),
+  conceptRule("invest.state_fund", "chip_policy_investment", 0.8, { in: ["state_fund"] }, { in: ["@big_fund"] }),
+  conceptRule("policy.steer_to_domestic_chips", "chip_policy_investment", 0.8, { in: ["authority", "steer", "domestic_compute"] }, { in: ["steer", "domestic_compute", "@government_body"] }, { in: ["domestic_only", "authority|cn_regulator|@government_body"] }),
+  conceptRule("policy.fab_buildout", "chip_policy_investment", 0.7, { in: ["fab", "fab_build", "@domestic_chip_or_maker"] }),
+  conceptRule("policy.instrument_for_domestic_chips", "chip_policy_investment", 0.6, { in: ["policy_instrument"], near: [`${DOMESTIC}|@cn_chip_maker`], window: 1 }),
 
-  { id: "ec.entity_or_sanctions_list", indicator: "export_controls", weight: 0.9, evidence: (ctx) => sentencesWhere(ctx, ["listing"], (m) => m.type === "org") },
-  { id: "ec.measure_on_named_item", indicator: "export_controls", weight: 0.9, evidence: (ctx) => [...sentencesWhere(ctx, ["exportMeasure"], (m) => m.type === "chip"), ...sentencesWhere(ctx, ["exportMeasure", "controlledItem"])] },
-  { id: "ec.china_restricts_foreign_chips", indicator: "export_controls", weight: 0.8, evidence: (ctx) => [...sentencesWhere(ctx, ["importRestriction"], isForeignChip), ...sentencesWhere(ctx, ["importRestriction", "foreignChipWord"]), ...sentencesWhere(ctx, ["domesticOnly", "authority"])] },
+  conceptRule("ec.entity_or_sanctions_list", "export_controls", 0.9, { in: ["listing", "@org"] }),
+  conceptRule("ec.measure_on_named_item", "export_controls", 0.9, { in: ["export_measure|licence|control_easing", "@foreign_chip"] }, { in: ["export_measure|licence", "controlled_item"] }),
+  conceptRule("ec.china_restricts_foreign_chips", "export_controls", 0.8, { in: ["import_restriction", FOREIGN] }, { in: ["domestic_only", "authority|cn_regulator|@government_body"] }),
+  // Document level: a title about a control measure, with a named chip or controlled item anywhere.
+  conceptRule("ec.title_measure_with_item", "export_controls", 0.8, { in: [EXPORT_MEASURES], at: "title", doc: ["@chip|controlled_item|foreign_compute"] }),
+  // The measure in one sentence, the named foreign chip in the next or the one before ("... needs a licence. The
+  // rule covers the H20.").
+  conceptRule("ec.measure_next_to_item", "export_controls", 0.6, { in: ["export_measure|licence|control_easing"], none: ["@foreign_chip"], near: ["@foreign_chip"], window: 1 }),
+  // An export-control actor acting on a named foreign chip ("Washington told Nvidia the H20 must ...").
+  conceptRule("ec.actor_acts_on_foreign_chip", "export_controls", 0.6, { in: ["export_actor", "@foreign_chip", "steer|import_restriction|export_measure|licence"] }),
+  conceptRule("ec.enforcement_on_chips", "export_controls", 0.8, { in: ["control_enforcement", "@chip|controlled_item|foreign_compute|chip_noun"] }),
 
-  { id: "cap.milestone_named_chip_or_maker", indicator: "domestic_chip_capability", weight: 0.8, evidence: (ctx) => sentencesWhere(ctx, ["capabilityStrong"], (m) => isDomesticChip(m) || isCnChipMaker(m)) },
-  { id: "cap.performance_of_named_chip", indicator: "domestic_chip_capability", weight: 0.7, evidence: (ctx) => sentencesWhere(ctx, ["capabilityWeak"], isDomesticChip) },
-  { id: "cap.upcoming_domestic_chips", indicator: "domestic_chip_capability", weight: 0.6, evidence: (ctx) => sentencesWhere(ctx, ["upcomingDomestic"]) },
+  conceptRule("cap.milestone_named_chip_or_maker", "domestic_chip_capability", 0.8, { in: ["capability_milestone", "@domestic_chip_or_maker"], none: ["control_enforcement"] }),
+  conceptRule("cap.launch_of_domestic_chip", "domestic_chip_capability", 0.6, { in: ["capability_launch", "@domestic_chip"], none: [ABOUT_MODELS] }, { in: ["@cn_chip_maker"], seq: { concept: "capability_launch", then: "chip_noun|@domestic_chip", chars: 30 }, none: [ABOUT_MODELS] }),
+  conceptRule("cap.performance_of_named_chip", "domestic_chip_capability", 0.7, { in: ["capability_benchmark", "@domestic_chip"], none: ["@model|training_word"] }),
+  conceptRule("cap.upcoming_domestic_chips", "domestic_chip_capability", 0.6, { in: ["upcoming_domestic"] }),
+  conceptRule("cap.domestic_cluster_bringup", "domestic_chip_capability", 0.6, { in: ["compute_cluster", "cluster_bringup|capability_milestone|capability_launch", DOMESTIC], none: [ABOUT_MODELS] }),
 ];
 
-export const rulesTableSignature = (): string => JSON.stringify(RULES.map((r) => [r.id, r.indicator, r.weight, r.evidence.toString()]));
+const compactSpec = compileSpec({ in: ["compact"] });
+/** Whether the spec holds in a sentence within two of the one holding the span. */
+function nearConcept(ctx: RuleContext, a: Span, s: CompiledSpec): boolean {
+  const i = ctx.sentences.findIndex((x) => x.start <= a.start && a.start < x.end);
+  return specEvidence(ctx, s).some((e) => {
+    const k = ctx.sentences.findIndex((x) => x.start === e.start);
+    return Math.abs(k - i) <= 2;
+  });
+}
+
+/** Every rule with its evidence, and for concept rules that did not fire, the one requirement that was
+ * missing when all the others held (for `chipwatch explain`). */
+export function traceRules(ctx: RuleContext, rules: IndicatorRule[] = RULES): RuleTrace[] {
+  return rules.map((r) => {
+    const evidence = r.evidence(ctx);
+    const trace: RuleTrace = { id: r.id, indicator: r.indicator, prior: r.weight, evidence };
+    if (evidence.length === 0 && r.specs) {
+      for (const s of r.specs) {
+        const missing = specNearMiss(ctx, s);
+        if (missing) {
+          trace.missing = missing;
+          break;
+        }
+      }
+    }
+    return trace;
+  });
+}
+
+export const rulesTableSignature = (): string => JSON.stringify(RULES.map((r) => [r.id, r.indicator, r.weight, r.specs ?? r.evidence.toString()]));

@@ -1,0 +1,27 @@
+// Named entity predicates the indicator rules combine with concepts ("a domestic chip in the sentence").
+// Named, so that a rule's near miss can say which one was absent.
+import type { Mention } from "../match.ts";
+
+const CHIP_MAKER_ROLES = new Set(["chip_vendor", "foundry", "equipment_maker"]);
+
+export const isCnChipMaker = (m: Mention): boolean => m.type === "org" && m.entity?.country === "CN" && m.entity.roles.some((r) => CHIP_MAKER_ROLES.has(r));
+/** A named ministry, commission or regulator acts as the authority ("工信部要求..."). */
+export const isGovernmentBody = (m: Mention): boolean => m.type === "org" && m.entity?.country === "CN" && m.entity.roles.includes("government");
+export const isDomesticChip = (m: Mention): boolean => m.type === "chip" && (m.entity?.domestic ?? m.domestic ?? false);
+export const isForeignChip = (m: Mention): boolean => m.type === "chip" && !(m.entity?.domestic ?? m.domestic ?? false);
+export const isChineseAiLab = (m: Mention): boolean => m.type === "org" && m.entity?.country === "CN" && m.entity.roles.includes("ai_lab");
+
+export const PREDICATES = {
+  domestic_chip: isDomesticChip,
+  foreign_chip: isForeignChip,
+  chip: (m: Mention) => m.type === "chip",
+  org: (m: Mention) => m.type === "org",
+  model: (m: Mention) => m.type === "model",
+  cn_chip_maker: isCnChipMaker,
+  domestic_chip_or_maker: (m: Mention) => isDomesticChip(m) || isCnChipMaker(m),
+  government_body: isGovernmentBody,
+  cn_ai_lab: isChineseAiLab,
+  big_fund: (m: Mention) => m.name === "Big Fund",
+} satisfies Record<string, (m: Mention) => boolean>;
+
+export type PredicateId = keyof typeof PREDICATES;

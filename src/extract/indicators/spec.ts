@@ -1,0 +1,170 @@
+// Concept rules as data-like specs: which concepts and entity predicates must occur in one sentence, near it,
+// or anywhere in the article (with the title or lead as the anchor where a rule says so). The same spec
+// gives a rule's evidence and, for `chipwatch explain`, its near miss (the one requirement that was absent).
+import type { Span } from "../types.ts";
+import type { Mention } from "../match.ts";
+import { loadLexicon } from "../concepts/load.ts";
+import type { RuleContext } from "./context.ts";
+import { PREDICATES, type PredicateId } from "./predicates.ts";
+
+/** A requirement: a concept id, an entity predicate written `@name`, or alternatives joined by `|`
+ * ("domestic_compute|@domestic_chip"). */
+export type Item = string;
+
+export interface Spec {
+  /** Every item in the anchor sentence. */
+  in: Item[];
+  /** In the anchor sentence, a hit of the concept followed within `chars` characters by the item ("away
+   * from" then a foreign chip): word order for the few rules that need it. */
+  seq?: { concept: string; then: Item; chars: number };
+  /** No item in the anchor sentence (a launch sentence that names a model is about the model). */
+  none?: Item[];
+  /** Every item within `window` sentences of the anchor (either side; default 1). */
+  near?: Item[];
+  window?: number;
+  /** Every item anywhere in the article. */
+  doc?: Item[];
+  /** Restricts the anchor sentence to the title, or to the lead (the title and the first three sentences). */
+  at?: "title" | "lead";
+  /** Drops anchors where this concept's first hit follows a modal or negation (`hypothetical`) within 50
+   * characters ("can pre-train", "could serve"): capability statements, not reports. */
+  notHypothetical?: string;
+}
+
+interface CompiledItem {
+  label: string;
+  concepts: number[];
+  preds: ((m: Mention) => boolean)[];
+}
+
+export interface CompiledSpec {
+  in: CompiledItem[];
+  seq?: { concept: number; then: CompiledItem; chars: number };
+  none: CompiledItem[];
+  near: CompiledItem[];
+  window: number;
+  doc: CompiledItem[];
+  at?: "title" | "lead";
+  notHypothetical?: number;
+}
+
+const lexicon = loadLexicon();
+export function conceptIndex(id: string): number {
+  const i = lexicon.index.get(id);
+  if (i === undefined) throw new Error(`indicator rules: unknown concept "${id}" (data/lexicon)`);
+  return i;
+}
+const HYPOTHETICAL = conceptIndex("hypothetical");
+
+function compileItem(item: Item): CompiledItem {
+  const concepts: number[] = [];
+  const preds: ((m: Mention) => boolean)[] = [];
+  for (const alt of item.split("|")) {
+    if (alt.startsWith("@")) {
+      const p = PREDICATES[alt.slice(1) as PredicateId];
+      if (!p) throw new Error(`indicator rules: unknown entity predicate "${alt}"`);
+      preds.push(p);
+    } else concepts.push(conceptIndex(alt));
+  }
+  return { label: item, concepts, preds };
+}
+
+export function compileSpec(s: Spec): CompiledSpec {
+  return {
+    in: s.in.map(compileItem),
+    seq: s.seq && { concept: conceptIndex(s.seq.concept), then: compileItem(s.seq.then), chars: s.seq.chars },
+    none: (s.none ?? []).map(compileItem),
+    near: (s.near ?? []).map(compileItem),
+    window: s.window ?? 1,
+    doc: (s.doc ?? []).map(compileItem),
+    at: s.at,
+    notHypothetical: s.notHypothetical === undefined ? undefined : conceptIndex(s.notHypothetical),
+  };
+}
+
+const inDoc = (ctx: RuleContext, it: CompiledItem): boolean =>
+  it.concepts.some((c) => ctx.concepts.present[c] === 1) || (it.preds.length > 0 && ctx.mentions.some((m) => it.preds.some((p) => p(m))));
+
+const inSentence = (ctx: RuleContext, i: number, it: CompiledItem): boolean => {
+  for (const c of it.concepts) if (ctx.sentenceHasConcept(i, c)) return true;
+  if (it.preds.length === 0) return false;
+  const ms = ctx.sentenceMentions[i]!;
+  return ms.length > 0 && ms.some((m) => it.preds.some((p) => p(m)));
+};
+
+const inWindow = (ctx: RuleContext, i: number, w: number, it: CompiledItem): boolean => {
+  const last = Math.min(ctx.sentences.length - 1, i + w);
+  for (let k = Math.max(0, i - w); k <= last; k++) if (inSentence(ctx, k, it)) return true;
+  return false;
+};
+
+/** The anchor sentences a spec may use: all, the title's, or the lead's. */
+function anchorRange(ctx: RuleContext, at: Spec["at"]): number {
+  const n = ctx.sentences.length;
+  if (at === undefined) return n;
+  let titleSentences = 0;
+  while (titleSentences < n && ctx.sentences[titleSentences]!.start < ctx.titleEnd) titleSentences++;
+  return at === "title" ? titleSentences : Math.min(n, titleSentences + 3);
+}
+
+/** Whether the first hit of concept c in the span follows a hypothetical word within 50 characters. */
+function hypotheticalBefore(ctx: RuleContext, span: Span, c: number): boolean {
+  const h = ctx.concepts;
+  let at = -1;
+  for (let k = 0; k < h.length; k++) if (h.concepts[k] === c && h.starts[k]! >= span.start && h.starts[k]! < span.end && (at < 0 || h.starts[k]! < at)) at = h.starts[k]!;
+  if (at < 0) return false;
+  const from = Math.max(span.start, at - 50);
+  for (let k = 0; k < h.length; k++) if (h.concepts[k] === HYPOTHETICAL && h.starts[k]! >= from && h.starts[k]! < at) return true;
+  return false;
+}
+
+/** Whether, inside the span, a hit of concept c is followed within `chars` characters by the item. */
+function followedBy(ctx: RuleContext, span: Span, seq: NonNullable<CompiledSpec["seq"]>): boolean {
+  const h = ctx.concepts;
+  for (let k = 0; k < h.length; k++) {
+    if (h.concepts[k] !== seq.concept || h.starts[k]! < span.start || h.starts[k]! >= span.end) continue;
+    const from = h.ends[k]!;
+    const to = Math.min(span.end, from + seq.chars);
+    for (let j = 0; j < h.length; j++) if (h.starts[j]! >= from && h.starts[j]! < to && seq.then.concepts.includes(h.concepts[j]!)) return true;
+    if (seq.then.preds.length > 0 && ctx.mentions.some((m) => m.start >= from && m.start < to && seq.then.preds.some((p) => p(m)))) return true;
+  }
+  return false;
+}
+
+/** The anchor sentences where every requirement holds. */
+export function specEvidence(ctx: RuleContext, s: CompiledSpec): Span[] {
+  for (const it of s.in) if (!inDoc(ctx, it)) return [];
+  if (s.seq && (ctx.concepts.present[s.seq.concept] !== 1 || !inDoc(ctx, s.seq.then))) return [];
+  for (const it of s.near) if (!inDoc(ctx, it)) return [];
+  for (const it of s.doc) if (!inDoc(ctx, it)) return [];
+  if (ctx.titleEnd === 0 && s.at === "title") return [];
+  const out: Span[] = [];
+  const end = anchorRange(ctx, s.at);
+  for (let i = 0; i < end; i++) {
+    if (!s.in.every((it) => inSentence(ctx, i, it))) continue;
+    if (s.none.some((it) => inSentence(ctx, i, it))) continue;
+    if (!s.near.every((it) => inWindow(ctx, i, s.window, it))) continue;
+    const span = ctx.sentences[i]!;
+    if (s.seq && !followedBy(ctx, span, s.seq)) continue;
+    if (s.notHypothetical !== undefined && hypotheticalBefore(ctx, span, s.notHypothetical)) continue;
+    out.push(span);
+  }
+  return out;
+}
+
+/** For a spec that did not fire: the requirements absent at the best anchor, when exactly one was
+ * (a near miss), else undefined. */
+export function specNearMiss(ctx: RuleContext, s: CompiledSpec): string[] | undefined {
+  const docMissing = s.doc.filter((it) => !inDoc(ctx, it)).map((it) => it.label);
+  if (docMissing.length > 1) return undefined;
+  let best: string[] | undefined;
+  const end = anchorRange(ctx, s.at);
+  for (let i = 0; i < end; i++) {
+    if (s.none.some((it) => inSentence(ctx, i, it))) continue;
+    const missing = [...docMissing, ...s.in.filter((it) => !inSentence(ctx, i, it)).map((it) => it.label), ...s.near.filter((it) => !inWindow(ctx, i, s.window, it)).map((it) => it.label)];
+    if (missing.length === 0 && s.notHypothetical !== undefined) missing.push("not hypothetical");
+    if (missing.length === 1 && (s.in.length + s.near.length + s.doc.length > 1 || missing[0] === "not hypothetical")) return missing;
+    if (missing.length > 0 && (!best || missing.length < best.length)) best = missing;
+  }
+  return best && best.length === 1 ? best : undefined;
+}

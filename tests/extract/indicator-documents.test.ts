@@ -1,0 +1,99 @@
+// Document-level indicator evidence (title, lead, adjacent sentences), field idiom the sentence rules
+// missed, and the rule trace behind `chipwatch explain`. Sentences written for these tests in the style of
+// wire copy, filings and Chinese / Taiwanese trade press; not taken from the dev sets.
+import { describe, expect, it } from "vitest";
+import { createExtractor } from "../../src/extract/extract.ts";
+import { loadCatalog } from "../../src/extract/catalog/load.ts";
+import { AnchorHits, BreakHits, ConceptHits, findMentions } from "../../src/extract/match.ts";
+import { LazyDoc } from "../../src/extract/doc.ts";
+import { extractClaims } from "../../src/extract/claims.ts";
+import { traceRules } from "../../src/extract/indicators/rules.ts";
+import { indicatorIds, rulesOf, run } from "./helpers.ts";
+
+const extractor = createExtractor(loadCatalog());
+function trace(title: string, body: string) {
+  const text = `${title}\n\n${body}`;
+  const anchors = new AnchorHits();
+  const breaks = new BreakHits();
+  const concepts = new ConceptHits(extractor.compiled.conceptCount);
+  const mentions = findMentions(extractor.compiled, text, anchors, breaks, concepts);
+  const doc = new LazyDoc(text, title.length, mentions, anchors, breaks, concepts);
+  return traceRules(Object.assign(doc, { claims: extractClaims(doc) }));
+}
+
+describe("document-level export-control evidence", () => {
+  it("a title about licences with the foreign chip named only in the body", () => {
+    const x = run("The company said sales to Chinese customers would resume once paperwork is approved. The H20 accounts for most of that business.", "Nvidia to seek licences for China sales");
+    expect(rulesOf(x, "export_controls")).toContain("ec.title_measure_with_item");
+  });
+  it("the measure in one sentence and the named chip in the next", () => {
+    const x = run("Washington now requires an export licence for the part. The H20 was designed for China.");
+    expect(rulesOf(x, "export_controls")).toContain("ec.measure_next_to_item");
+  });
+  it("background without an item or party stays out, in the title too", () => {
+    expect(indicatorIds(run("The start-up raised 500 million yuan to expand its team.", "Amid export curbs, a Beijing start-up hires"))).not.toContain("export_controls");
+    expect(indicatorIds(run("美國持續收緊出口管制，市場觀望。"))).not.toContain("export_controls");
+  });
+  it("traditional-Chinese and regional wording: 輝達, 晶片, 出口許可", () => {
+    expect(indicatorIds(run("美國商務部要求輝達H20晶片出口須取得許可證。"))).toContain("export_controls");
+    expect(indicatorIds(run("海關加強查驗，禁止採購輝達H20晶片。"))).toContain("export_controls");
+  });
+  it("smuggling of named chips, and eased rules on a named chip", () => {
+    expect(rulesOf(run("Prosecutors said the men smuggled H100 servers to China through Malaysia."), "export_controls")).toContain("ec.enforcement_on_chips");
+    expect(indicatorIds(run("The administration eased the rules for H200 sales to approved Chinese buyers."))).toContain("export_controls");
+  });
+});
+
+describe("training migration in the field's idiom", () => {
+  it("a training move onto domestic chips, in word order, EN and traditional ZH", () => {
+    expect(rulesOf(run("The lab is shifting model training to Ascend 910C clusters."), "training_migration")).toContain("mig.training_moves_to_domestic");
+    expect(indicatorIds(run("消息指該公司正把模型訓練遷移到國產晶片上。"))).toContain("training_migration");
+  });
+  it("a setback in training on domestic chips, and a return to Nvidia", () => {
+    expect(indicatorIds(run("Its training run on Ascend chips stalled after repeated crashes, engineers said."))).toContain("training_migration");
+    const back = run("The team tried domestic accelerators for training but reverted to Nvidia H800s.");
+    expect(rulesOf(back, "training_migration")).toContain("mig.reverted_to_foreign");
+  });
+  it("a government goal of relying less on imports is background, not a lab's move", () => {
+    const x = run("Zhipu trained GLM-4 on domestic chips. Beijing wants the sector to rely less on imported Nvidia chips.");
+    expect(rulesOf(x, "training_migration")).not.toContain("mig.domestic_training_and_shift_away");
+    expect(indicatorIds(run("The regulators cut Chinese buyers off from Nvidia's best GPUs."))).not.toContain("training_migration");
+  });
+});
+
+describe("capability and policy idiom", () => {
+  it("tape-outs, yields and mass production of a named domestic chip or maker", () => {
+    expect(indicatorIds(run("寒武纪思元590已实现量产，良率持续爬坡。"))).toContain("domestic_chip_capability");
+    expect(indicatorIds(run("Biren taped out its next accelerator at SMIC, the company said."))).toContain("domestic_chip_capability");
+  });
+  it("a model launch or a training camp is not a chip milestone", () => {
+    expect(indicatorIds(run("华为发布盘古大模型5.5，基于昇腾训练。"))).not.toContain("domestic_chip_capability");
+    expect(indicatorIds(run("昇腾CANN训练营是华为面向开发者推出的培训计划，课程围绕昇腾AI处理器展开。"))).toEqual([]);
+  });
+  it("compute vouchers for domestic chips are a policy instrument; an AI lab's round is not chip investment", () => {
+    expect(indicatorIds(run("上海市发放算力券，支持企业使用国产算力。"))).toContain("chip_policy_investment");
+    expect(indicatorIds(run("Moonshot AI raised $1 billion in a funding round led by Alibaba."))).not.toContain("chip_policy_investment");
+  });
+  it("compact models need domestic hardware or a domestic framework", () => {
+    expect(indicatorIds(run("The 1.5B on-device model runs on phones through MindSpore Lite."))).toContain("compact_native_models");
+    expect(indicatorIds(run("The small model runs on phones with Qualcomm Snapdragon chips."))).not.toContain("compact_native_models");
+  });
+});
+
+describe("traceRules", () => {
+  it("reports evidence for fired rules and the one missing requirement of a near miss", () => {
+    const t = trace("", "The ministry told data centres to buy more chips.");
+    const steer = t.find((r) => r.id === "policy.steer_to_domestic_chips")!;
+    expect(steer.evidence).toEqual([]);
+    expect(steer.missing).toEqual(["domestic_compute"]);
+    const fired = trace("", "The ministry told data centres to buy domestic chips.").find((r) => r.id === "policy.steer_to_domestic_chips")!;
+    expect(fired.evidence.length).toBe(1);
+    expect(fired.missing).toBeUndefined();
+    expect(fired.prior).toBeGreaterThan(0);
+  });
+  it("lists every rule once, with stable ids", () => {
+    const t = trace("", "");
+    expect(new Set(t.map((r) => r.id)).size).toBe(t.length);
+    for (const r of t) expect(r.id).toMatch(/^(pre|mig|post|inf|compact|invest|policy|ec|cap)\.[a-z_]+$/);
+  });
+});
