@@ -38,7 +38,7 @@ describe("indicator rules", () => {
   });
 
   it("export_controls: a measure on a named item or party; generic background is not enough", () => {
-    expect(rulesOf(run("Washington told Nvidia that the H20 would need an export licence."), "export_controls")).toEqual(["ec.measure_on_named_item"]);
+    expect(rulesOf(run("Washington told Nvidia that the H20 would need an export licence."), "export_controls")).toContain("ec.measure_on_named_item");
     expect(rulesOf(run("The US added Zhipu AI to the Entity List."), "export_controls")).toEqual(["ec.entity_or_sanctions_list"]);
     expect(rulesOf(run("The regulator told firms to stop buying Nvidia's RTX Pro 6000D."), "export_controls")).toEqual(["ec.china_restricts_foreign_chips"]);
     expect(indicatorIds(run("Amid tightening US export curbs, the company raised prices."))).toEqual([]);
