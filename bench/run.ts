@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 
-const NAMES = ["extract", "pipeline", "scheduler", "latency", "soak", "footprint"] as const;
+const NAMES = ["extract", "pipeline", "scheduler", "latency", "soak", "footprint", "hostile"] as const;
 type Name = (typeof NAMES)[number];
 
 interface Outcome {
@@ -27,7 +27,7 @@ function parseArgs(argv: string[]): { names: Name[]; json: boolean; opts: Map<st
     } else if ((NAMES as readonly string[]).includes(arg)) names.push(arg as Name);
     else throw new Error(`unknown benchmark "${arg}"; choose from ${NAMES.join(", ")}`);
   }
-  return { names: names.length > 0 ? names : NAMES.filter((n) => n !== "soak" && n !== "footprint"), json, opts };
+  return { names: names.length > 0 ? names : NAMES.filter((n) => n !== "soak" && n !== "footprint" && n !== "hostile"), json, opts };
 }
 
 /** Runs fn with console.log sent to stderr, so that --json keeps stdout for the JSON object. */
@@ -61,6 +61,10 @@ async function runOne(name: Name, opts: Map<string, number>): Promise<Outcome> {
     case "latency": {
       const { benchLatency } = await import("./latency.ts");
       return benchLatency({ feeds: get("feeds", 100), publishSeconds: get("duration", 150), everyMs: get("every", 2_000) });
+    }
+    case "hostile": {
+      const { benchHostile } = await import("./hostile.ts");
+      return benchHostile({ scale: get("n-scale", 1) });
     }
     case "soak": {
       const { benchSoak } = await import("./soak.ts");

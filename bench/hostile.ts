@@ -1,0 +1,112 @@
+// Hostile inputs from issue 11, each timed at sizes n, 2n and 4n: the ratio 4n/n is about 4 when the work is linear
+// (16 when quadratic). Then one hostile poll through the real job, with the longest event-loop stall it caused
+// (perf_hooks monitorEventLoopDelay): parsing runs in a worker, so the loop must stay free.
+// Run: npm run bench -- hostile [--n-scale 1] [--json]   (the poll needs the PostgreSQL of the test setup)
+import { createServer } from "node:http";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { pino } from "pino";
+import { loadConfig } from "../src/config.ts";
+import { extract } from "../src/extract/extract.ts";
+import { extractMainText } from "../src/ingest/article-text.ts";
+import { parseFeed } from "../src/ingest/parse.ts";
+import { createJobDeps } from "../src/jobs/deps.ts";
+import { runJob } from "../src/jobs/handlers.ts";
+import { createMetrics } from "../src/observability/metrics.ts";
+import { addFeeds, getFeed } from "../src/store/repositories/feeds.ts";
+import { createBenchDatabase } from "../tests/support/sim/cluster.ts";
+import { HOSTILE_EXTRACT_INPUTS } from "./hostile-extract.ts";
+
+const item = (title: string, description: string) =>
+  `<rss version="2.0"><channel><title>h</title><item><title>${title}</title><link>https://h.example/1</link><description>${description}</description></item></channel></rss>`;
+
+/** name -> (size -> input) and what reads it; n is the base size. */
+const INPUTS: { name: string; n: number; build: (k: number) => string; run: (s: string) => unknown }[] = [
+  { name: "rss + <!x repeated", n: 200_000, build: (k) => "<rss>" + "<!x".repeat(k), run: (s) => parseFeed(s).catch(() => null) },
+  { name: "unterminated <rss aaaa…", n: 4_000_000, build: (k) => `<rss ${"a".repeat(k)}`, run: (s) => parseFeed(s).catch(() => null) },
+  { name: "title &lt;a repeated", n: 100_000, build: (k) => item("&lt;a".repeat(k), "x"), run: (s) => parseFeed(s) },
+  { name: "unclosed <!-- in a description", n: 100_000, build: (k) => item("x", "&lt;!--".repeat(k)), run: (s) => parseFeed(s) },
+  { name: "unclosed <script in a description", n: 100_000, build: (k) => item("x", `<![CDATA[${"<script>a".repeat(k)}]]>`), run: (s) => parseFeed(s) },
+  { name: "nested divs in a CDATA description", n: 20_000, build: (k) => item("x", `<![CDATA[${"<div>".repeat(k)}x${"</div>".repeat(k)}]]>`), run: (s) => parseFeed(s) },
+  { name: "page of nested divs (article text)", n: 1_000, build: (k) => `<html><body>${"<div>".repeat(k)}<p>Huawei said, on Monday, that Ascend chips shipped.</p>${"</div>".repeat(k)}</body></html>`, run: (s) => extractMainText(s, "https://e.com/") },
+  ...Object.entries(HOSTILE_EXTRACT_INPUTS)
+    .filter(([name]) => name !== "en_chip_anaphora")
+    .map(([name, { unit, reps }]) => ({ name: `extract: ${name} (${JSON.stringify(unit.trim())})`, n: reps, build: (k: number) => unit.repeat(k), run: (s: string) => extract({ title: "", text: s }) })),
+];
+
+/** Median wall time of three runs (this machine is shared: single runs are noisy). */
+async function ms(fn: () => unknown): Promise<number> {
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    await fn();
+    runs.push(performance.now() - t);
+  }
+  return runs.sort((a, b) => a - b)[1]!;
+}
+
+export interface HostileResult {
+  inputs: { name: string; n: number; chars: number[]; ms: number[]; ratio4x: number }[];
+  poll: { input: string; chars: number; outcome: string; error: string | null; pollMs: number; maxStallMs: number };
+}
+
+export async function benchHostile(opts: { scale: number }): Promise<{ result: HostileResult; markdown: string }> {
+  const inputs: HostileResult["inputs"] = [];
+  for (const input of INPUTS) {
+    const n = Math.max(1, Math.round(input.n * opts.scale));
+    await input.run(input.build(Math.max(1, Math.round(n / 8)))); // warm-up
+    const sizes = [n, 2 * n, 4 * n];
+    const texts = sizes.map((k) => input.build(k));
+    const times: number[] = [];
+    for (const text of texts) times.push(await ms(() => input.run(text)));
+    inputs.push({ name: input.name, n, chars: texts.map((t) => t.length), ms: times.map((t) => Math.round(t)), ratio4x: Math.round((times[2]! / Math.max(times[0]!, 0.5)) * 10) / 10 });
+    console.log(`${input.name}: ${times.map((t) => Math.round(t)).join(" / ")} ms, 4x ratio ${inputs.at(-1)!.ratio4x}`);
+  }
+
+  // One hostile poll in this process, as the embedded runner would run it: a 450 KB "<!x" feed (62 s of blocked
+  // loop before) and then a 40,000-item feed that the worker parses while this loop keeps turning.
+  const body = "<rss>" + "<!x".repeat(150_000);
+  const big = `<rss version="2.0"><channel><title>big</title>${Array.from({ length: 40_000 }, (_, i) => `<item><title>Story ${i}</title><link>https://b.example/${i}</link><description>Huawei Ascend ${i}.</description></item>`).join("")}</channel></rss>`;
+  const server = createServer((req, res) => res.writeHead(200, { "content-type": "application/rss+xml" }).end(req.url === "/big.xml" ? big : body));
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const db = await createBenchDatabase();
+  let poll: HostileResult["poll"];
+  try {
+    const config = loadConfig({ ALLOW_PRIVATE_NETWORKS: "true", FETCH_HOST_INTERVAL_MS: "0", FETCH_MAX_BYTES: String(50e6) });
+    const deps = createJobDeps({ db: db.database.db, config, logger: pino({ level: "silent" }), metrics: createMetrics(), enqueue: async () => {} });
+    const feeds = await addFeeds(db.database.db, [{ url: `${base}/bang.xml` }, { url: `${base}/big.xml` }].map((f) => ({ ...f, allowPrivate: true })));
+    await runJob("pollFeed", { feedId: feeds[0]!.id }, deps, "warm-up"); // starts the parse worker
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const t = performance.now();
+    const results = [];
+    for (const [k, feed] of feeds.entries()) results.push(await runJob("pollFeed", { feedId: feed.id }, deps, `hostile-${k}`));
+    const pollMs = performance.now() - t;
+    delay.disable();
+    const stored = await getFeed(db.database.db, feeds[0]!.id);
+    poll = {
+      input: `"<rss>" + "<!x".repeat(150000), then a 40,000-item feed (FEED_MAX_ITEMS ${config.FEED_MAX_ITEMS})`,
+      chars: body.length + big.length,
+      outcome: results.map((r) => r.outcome).join(", "),
+      error: stored?.lastError ?? null,
+      pollMs: Math.round(pollMs),
+      maxStallMs: Math.round(delay.max / 1e6),
+    };
+    await deps.offload.close();
+  } finally {
+    server.close();
+    await db.destroy();
+  }
+  const rows = inputs.map((r) => `| ${r.name} | ${r.chars.join(" / ")} | ${r.ms.join(" / ")} | ${r.ratio4x} |`);
+  const markdown = [
+    "### hostile",
+    "",
+    "| input | chars at n / 2n / 4n | ms | 4n / n |",
+    "|---|---|---|---|",
+    ...rows,
+    "",
+    `Hostile poll (${poll.input}): outcomes ${poll.outcome}; first feed's error: ${poll.error}; ${poll.pollMs} ms; longest event-loop stall ${poll.maxStallMs} ms.`,
+  ].join("\n");
+  return { result: { inputs, poll }, markdown };
+}
