@@ -5,18 +5,14 @@ import { NEAR_DUPLICATE_DISTANCE } from "../../src/ingest/dedup.ts";
 import { openDatabase, type Database } from "../../src/store/db.ts";
 import { storiesFor } from "../../src/store/repositories/clusters.ts";
 import { storyClusters } from "../../src/store/schema.ts";
-import { availableDrivers, createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { availableDrivers, createTestDatabase, useTestDatabase, type TestDatabase } from "../support/db.ts";
 
 const D = NEAR_DUPLICATE_DISTANCE;
 /** A hash `bits` bits away from `h`. */
 const away = (h: bigint, bits: number) => h ^ ((1n << BigInt(bits)) - 1n);
 
 describe.each(availableDrivers())("story clusters on %s", (driver) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(driver);
-  });
-  afterAll(async () => t?.destroy());
+  const t = useTestDatabase(driver);
 
   it("groups near-duplicates in a list and across calls, and founds a new story for anything else", async () => {
     const a = 0x0123_4567_89ab_cdefn;

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { availableDrivers, createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { availableDrivers, useTestDatabase } from "../support/db.ts";
 import { addFeeds, claimDueFeeds, countFeeds, getFeed, recordFetch } from "../../src/store/repositories/feeds.ts";
 import { getArticles, insertNewArticles } from "../../src/store/repositories/articles.ts";
 import { assignCluster, assignClusters } from "../../src/store/repositories/clusters.ts";
@@ -30,11 +30,7 @@ const extraction = (score: number, rules = ["rule.a"]): Extraction => ({
 });
 
 describe.each(availableDrivers())("repositories on %s", (driver) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(driver);
-  });
-  afterAll(async () => t?.destroy());
+  const t = useTestDatabase(driver);
 
   it("adds feeds once by URL and hands each due feed out once", async () => {
     const first = await addFeeds(t.db, [{ url: "https://a.example/feed" }, { url: "https://b.example/feed" }]);

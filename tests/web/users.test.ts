@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { availableDrivers, createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { describe, expect, it } from "vitest";
+import { availableDrivers, useTestDatabase } from "../support/db.ts";
 import { createUserToken, ensureAdminToken, hashToken, sessionSecret, verifyToken } from "../../src/store/repositories/users.ts";
 import { users } from "../../src/store/schema.ts";
 
 describe.each(availableDrivers())("tokens on %s", (driver) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(driver);
-  });
-  afterAll(async () => t?.destroy());
+  const t = useTestDatabase(driver);
 
   it("generates an admin token once, stores only its hash, and verifies it", async () => {
     const first = await ensureAdminToken(t.db, undefined);
