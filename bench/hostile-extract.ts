@@ -13,6 +13,10 @@ export const HOSTILE_EXTRACT_INPUTS: Record<string, { unit: string; reps: number
   en_comma_clauses: { unit: "Ascend 910B chips used to train the model, ", reps: 3_000 },
   // Chip anaphora in many short sentences, one chip at the start: the referent must not be searched anew each time.
   en_chip_anaphora: { unit: "DeepSeek-R1 was trained on the chip. ", reps: 3_000 },
+  // Org discovery (discover.ts): one endless capitalised run, prefixes with no end, Chinese suffixes back to back.
+  en_capitalised_run: { unit: "Alpha Beta Technologies Of Gamma ", reps: 3_000 },
+  en_ministry_of: { unit: "Ministry of ", reps: 8_000 },
+  zh_suffix_chain: { unit: "国家科技有限公司集团研究院", reps: 4_000 },
 };
 
 /** CPU seconds of extracting `text` (median of 5 after one warm-up). */

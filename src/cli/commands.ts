@@ -41,7 +41,7 @@ export function usage(): string {
   parse-feed [--jsonl] FILE...    parse feed files, one JSON report per file
   reprocess [--since DATE] [--dry-run] [--json]
                                   re-run extraction where the ruleset changed; prints the diff per indicator
-  catalog discovered [--json]     model and chip names found by version patterns, not yet in the catalog
+  catalog discovered [--json]     orgs, models and chips found by name shape or version, not in the catalog
   digest --week [YYYY-Www]        weekly Markdown digest per indicator
   users add NAME                  create an analyst with an own API token
 

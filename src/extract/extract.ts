@@ -4,6 +4,8 @@ import { hashRuleset, loadCatalog } from "./catalog/load.ts";
 import type { CatalogData } from "./catalog/schema.ts";
 import { compileCatalog, type CompiledCatalog } from "./compile.ts";
 import { AnchorHits, BreakHits, ConceptHits, findMentions } from "./match.ts";
+import type { Mention } from "./mention.ts";
+import { discoverOrgs, DISCOVERY_RULES } from "./discover.ts";
 import { extractClaims } from "./claims.ts";
 import { LazyDoc } from "./doc.ts";
 import { rulesSignature } from "./lexicon.ts";
@@ -35,7 +37,7 @@ export interface Extractor {
 
 export function createExtractor(catalog: CatalogData, weights: WeightsFile = loadWeights()): Extractor {
   const compiled = compileCatalog(catalog);
-  const rulesSig = rulesSignature() + lexiconSignature() + rulesTableSignature();
+  const rulesSig = rulesSignature() + lexiconSignature() + rulesTableSignature() + DISCOVERY_RULES;
   const featuresVersion = hashRuleset(catalog, rulesSig);
   const rulesetVersion = hashRuleset(catalog, rulesSig + weightsSignature(weights));
   const models = resolveModels(weights.indicators, RULES);
@@ -51,7 +53,7 @@ export function createExtractor(catalog: CatalogData, weights: WeightsFile = loa
     const claims = mentions.some((m) => m.type === "chip") ? extractClaims(doc) : [];
     const features = indicatorFeatures(Object.assign(doc, { claims }), RULES);
     const indicators = scoreIndicators(features, models, title.length);
-    const entities: Entity[] = mentions.map((m) => ({
+    const entities: Entity[] = [...mentions, ...discoveredOrgMentions(text, mentions)].map((m) => ({
       type: m.type,
       name: m.name,
       surface: text.slice(m.start, m.end),
@@ -59,9 +61,24 @@ export function createExtractor(catalog: CatalogData, weights: WeightsFile = loa
       end: m.end,
       ...(m.discovered ? { discovered: true } : {}),
     }));
+    entities.sort((a, b) => a.start - b.start || b.end - a.end);
     return { extraction: { rulesetVersion, entities, claims, indicators }, text, titleEnd: title.length, features };
   };
   return { rulesetVersion, featuresVersion, compiled, models, analyse, extract: (input) => analyse(input).extraction };
+}
+
+/** Organisation names found by their shape (discover.ts) where no catalog name is: entities only, found
+ * after claims and indicators, so that no rule fires on a discovered org alone. */
+function discoveredOrgMentions(text: string, mentions: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  let k = 0;
+  for (const d of discoverOrgs(text)) {
+    while (k < mentions.length && mentions[k]!.end <= d.start) k++;
+    let overlaps = false;
+    for (let j = k; j < mentions.length && mentions[j]!.start < d.end; j++) if (mentions[j]!.end > d.start) overlaps = true;
+    if (!overlaps) out.push({ type: "org", start: d.start, end: d.end, name: d.name, discovered: true });
+  }
+  return out;
 }
 
 let shared: Extractor | undefined;

@@ -13,7 +13,10 @@ export interface JsonlRecord {
 export function toJsonlRecord(id: string, x: Extraction): JsonlRecord {
   return {
     id,
-    entities: x.entities.map(({ type, name, surface, start, end }) => ({ type, name, surface, start, end })),
+    // Orgs found by name shape stay out: they are written as in the text, so a Chinese one never equals
+    // the English name it is labelled with, and on dev/dev2 they only added false positives (see
+    // docs/EXTRACTION.md). They are kept in the database and listed by `chipwatch catalog discovered`.
+    entities: x.entities.filter((e) => !(e.discovered && e.type === "org")).map(({ type, name, surface, start, end }) => ({ type, name, surface, start, end })),
     claims: x.claims.filter((c) => !c.negated).map(({ subject, chip, stage, modality }) => ({ subject, chip, stage, modality })),
     indicators: x.indicators.map(({ id: ind, score, rules }) => ({ id: ind, score, rules })),
   };
