@@ -1,5 +1,6 @@
-// Feed shapes that parsers reject although a reader can see the items: RSS without <channel>, RSS whose
-// elements all carry a namespace prefix (<r:rss><r:channel>…), and Atom 0.3 text constructs in mode="base64".
+// Feed shapes that parsers reject or skip although a reader can see the content: RSS without <channel>, RSS whose
+// elements all carry a namespace prefix (<r:rss><r:channel>…), item text in xhtml:body / <fullitem>, and Atom 0.3
+// text constructs in mode="base64".
 // Each is rewritten into the ordinary form before parsing, with indexOf scans (linear in the document).
 import type { RootElement } from "./xml-prelude.ts";
 
@@ -25,11 +26,46 @@ function addMissingChannel(text: string, rootName: string): string {
   return `${text.slice(0, startEnd + 1)}<channel>${text.slice(startEnd + 1, end)}</channel>${text.slice(end)}`;
 }
 
+/** Elements that carry an item's full text where parsers do not look; their markup is XML (xhtml) or escaped. */
+const BODY_ELEMENTS: { name: string; markup: boolean }[] = [
+  { name: "xhtml:body", markup: true },
+  { name: "body", markup: true },
+  { name: "fullitem", markup: false },
+];
+
+/** `<xhtml:body>…</xhtml:body>`, `<body xmlns=xhtml>`, `<fullitem>` -> `<content:encoded>` with the same HTML. */
+function bodyAsContent(text: string): string {
+  if (text.includes("<content:encoded")) return text;
+  let out = text;
+  for (const { name, markup } of BODY_ELEMENTS) {
+    if (!out.includes(`<${name}`)) continue;
+    const parts: string[] = [];
+    let pos = 0;
+    for (let at = out.indexOf(`<${name}`, pos); at >= 0; at = out.indexOf(`<${name}`, pos)) {
+      const after = out[at + name.length + 1];
+      const tagEnd = out.indexOf(">", at);
+      const close = tagEnd < 0 ? -1 : out.indexOf(`</${name}>`, tagEnd);
+      if ((after !== ">" && after !== " " && after !== "\n" && after !== "\t") || close < 0 || out[tagEnd - 1] === "/") {
+        parts.push(out.slice(pos, at + 1));
+        pos = at + 1;
+        continue;
+      }
+      const inner = out.slice(tagEnd + 1, close);
+      const html = markup ? `<![CDATA[${inner.split("]]>").join("]]]]><![CDATA[>")}]]>` : inner;
+      parts.push(out.slice(pos, at), `<content:encoded>${html}</content:encoded>`);
+      pos = close + name.length + 3;
+    }
+    parts.push(out.slice(pos));
+    out = parts.join("");
+  }
+  return out;
+}
+
 /** RSS documents in a shape parsers accept; anything else unchanged. */
 export function normaliseRssShape(text: string, root: RootElement): string {
   if ((root.name.split(":").pop() ?? "").toLowerCase() !== "rss") return text;
   const { text: unprefixed, rootName } = dropRootPrefix(text, root);
-  return addMissingChannel(unprefixed, rootName);
+  return bodyAsContent(addMissingChannel(unprefixed, rootName));
 }
 
 const BASE64_MODES = [`mode="base64"`, `mode='base64'`];

@@ -45,8 +45,8 @@ function rssItem(item: Loose): RawItem {
     link: item.link ?? atomLink(atom.links),
     base: obj(item.xml).base,
     title: item.title ?? dc.title ?? dc.titles,
-    summary: description,
-    content: obj(item.content).encoded ?? description,
+    summary: description ?? atomText(atom.content),
+    content: obj(item.content).encoded ?? atomText(atom.content) ?? description,
     dates: [item.pubDate, dc.date, dc.dates, atom.published, dcterms.issued, dcterms.created, atom.updated, dcterms.modified],
     author: item.authors ?? dc.creators ?? dc.creator ?? atom.authors ?? obj(item.itunes).author,
   };

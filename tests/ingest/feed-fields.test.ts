@@ -62,6 +62,14 @@ describe("feed fields", () => {
     }
   });
 
+  it("takes text from xhtml:body, <fullitem> and atom:content in RSS items", async () => {
+    expect((await first("feedparser/tests/wellformed/rss/item_xhtml_body.xml")).summary).toBe("Example content");
+    expect((await first("feedparser/tests/wellformed/rss/item_fullitem.xml")).summary).toBe("Example content");
+    expect((await first("gofeed/testdata/translator/rss/feed_item_content_-_rss_channel_item_content_atom.xml")).summary).toBe("Body");
+    const feed = await parseFeed(`<rss version="2.0" xmlns:xhtml="http://www.w3.org/1999/xhtml"><channel><title>t</title><item><title>a</title><xhtml:body><p>One ]]&gt; <b>two</b></p></xhtml:body></item></channel></rss>`);
+    expect(feed.items[0]!.summary).toBe("One ]]> two");
+  });
+
   it("decodes valid UTF-8 as UTF-8 whatever the prolog declares", async () => {
     expect((await first("miniflux/internal/reader/encoding/testdata/utf8-incorrect-prolog.xml")).title).toBe("Café");
   });
