@@ -1,31 +1,10 @@
 // The command line as a user runs it: real processes, real files, exit codes and output.
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runCli as cli } from "../support/cli.ts";
 import { REPO_ROOT } from "../support/services.ts";
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], opts: { env?: Record<string, string>; input?: string } = {}): Promise<Run> {
-  return new Promise((ok) => {
-    const child = spawn(process.execPath, ["--import", "tsx", resolve(REPO_ROOT, "src/cli.ts"), ...args], {
-      cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "warn", ...opts.env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("close", (code) => ok({ code, stdout, stderr }));
-    child.stdin.end(opts.input ?? "");
-  });
-}
 
 const dataDir = mkdtempSync(join(tmpdir(), "chipwatch-cli-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -1,9 +1,8 @@
 // A feed added by the API, the CLI (a real process) or an OPML file lands the same way: same checks, same
 // canonical URL, FEED_DEFAULT_INTERVAL_S as its first interval, its time zone kept. Real databases, both drivers.
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { loadDefaultFeedsIfEmpty } from "../../src/feeds/feed-list.ts";
@@ -15,25 +14,12 @@ import { ensureAdminToken } from "../../src/store/repositories/users.ts";
 import type { FeedHealth } from "../../src/store/repositories/analytics.ts";
 import { createApp } from "../../src/web/app.ts";
 import { availableDrivers, createTestDatabase, type Driver } from "../support/db.ts";
-import { REPO_ROOT } from "../support/services.ts";
+import { runCli } from "../support/cli.ts";
 
 const TOKEN = "test-admin-token-0123456789abcdef";
 const INTERVAL = "1234";
 
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((ok) => {
-    const child = spawn(process.execPath, ["--import", "tsx", resolve(REPO_ROOT, "src/cli.ts"), ...args], {
-      cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "warn", FEED_DEFAULT_INTERVAL_S: INTERVAL, ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("close", (code) => ok({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
+const cli = (args: string[], env: Record<string, string>) => runCli(args, { env: { FEED_DEFAULT_INTERVAL_S: INTERVAL, ...env } });
 
 const dirs: string[] = [];
 afterAll(() => {
