@@ -66,28 +66,15 @@ function doctypeEnd(text: string, at: number): number {
 }
 
 /**
- * End (exclusive) of a start or end tag whose name starts at `nameAt`: the first `>` outside quotes. -1 if the text
- * ends first or a `<` comes first (XML allows no `<` in a tag, even quoted): the caller resumes at that `<`, so each
- * character is read at most twice.
+ * End (exclusive) of a tag or declaration: the first `>` outside quotes at or after `from`; -1 if the text ends first.
+ * A tag (`inTag`) also ends at a `<` (XML allows none in a tag, even quoted), with -1: the caller resumes at that `<`,
+ * so each character is read at most twice. A `<!…>` declaration does not: sax reads on through `<` to the `>`.
  */
-function tagEnd(text: string, nameAt: number): number {
+function markupEnd(text: string, from: number, inTag: boolean): number {
   let quote = 0;
-  for (let i = nameAt; i < text.length; i++) {
+  for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === LT) return -1;
-    if (quote !== 0) {
-      if (c === quote) quote = 0;
-    } else if (c === GT) return i + 1;
-    else if (c === 0x22 || c === 0x27) quote = c;
-  }
-  return -1;
-}
-
-/** End (exclusive) of a `<!…>` declaration as sax reads it: the first `>` outside quotes, `<` included. -1 if none. */
-function declarationEnd(text: string, at: number): number {
-  let quote = 0;
-  for (let i = at + 2; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    if (inTag && c === LT) return -1;
     if (quote !== 0) {
       if (c === quote) quote = 0;
     } else if (c === GT) return i + 1;
@@ -167,7 +154,7 @@ export function scanMarkup(text: string, stopAt = Infinity, voidElements: Readon
       else if (startsWithAt(text, "<![CDATA[", i)) end = afterTerminator(text, "]]>", i + 9);
       else if (startsWithAt(text, "<!DOCTYPE", i, true)) end = doctypeEnd(text, i);
       else {
-        end = declarationEnd(text, i);
+        end = markupEnd(text, i + 2, false);
         if ((end < 0 ? text.length : end) - i > MAX_DECLARATION_CHARS) return { depth: max, longDeclarationAt: i };
       }
     } else if (next === QUESTION) {
@@ -175,7 +162,7 @@ export function scanMarkup(text: string, stopAt = Infinity, voidElements: Readon
     } else {
       const closing = next === SLASH;
       const nameAt = closing ? i + 2 : i + 1;
-      end = isNameStart(text.charCodeAt(nameAt)) ? tagEnd(text, nameAt) : -1;
+      end = isNameStart(text.charCodeAt(nameAt)) ? markupEnd(text, nameAt, true) : -1;
       if (end < 0) {
         // Not a tag ("a < b", "<a<b"): go on from the next "<".
         i = text.indexOf("<", i + 1);
