@@ -202,15 +202,31 @@ export function findMentions(cat: CompiledCatalog, text: string, anchors?: Ancho
   return out.map(({ type, start, end, entity, name, discovered, org, family, domestic }) => ({ type, start, end, entity, name, discovered, org, family, domestic }));
 }
 
-/** Context aliases (capitalisation was checked per hit): a related unambiguous mention anywhere or a cue word nearby. */
+/** Rounds of confirmation through related context aliases: "NV" confirmed by a cue ("NV硬件") in turn
+ * confirms "Hopper" in "NV Hopper卡". Each round can only add ids, so a few rounds reach the fixed point
+ * on any real text; the cap keeps a pathological chain linear. */
+const CONTEXT_ROUNDS = 3;
+
+/** Context aliases (capitalisation was checked per hit): a related mention anywhere (unambiguous, or a
+ * context alias already confirmed) or a cue word nearby. */
 function confirmContext(cat: CompiledCatalog, text: string, candidates: Candidate[]): Candidate[] {
   const confirmedIds = new Set<number>();
   for (const c of candidates) if (!c.context && c.entity) confirmedIds.add(c.entity.id);
   const cues = new CueText(text, cat.foldTable);
-  return candidates.filter((c) => {
-    if (!c.context) return true;
-    return contextConfirmed(cues, c.entity!, c.start, c.end, confirmedIds);
-  });
+  const kept = new Set<Candidate>();
+  for (let round = 0; round < CONTEXT_ROUNDS; round++) {
+    let added = false;
+    for (const c of candidates) {
+      if (!c.context || kept.has(c) || !contextConfirmed(cues, c.entity!, c.start, c.end, confirmedIds)) continue;
+      kept.add(c);
+      if (!confirmedIds.has(c.entity!.id)) {
+        confirmedIds.add(c.entity!.id);
+        added = true;
+      }
+    }
+    if (!added) break;
+  }
+  return candidates.filter((c) => !c.context || kept.has(c));
 }
 
 /** Leftmost-longest, non-overlapping; at equal spans a catalog entry beats a version find, and the first
