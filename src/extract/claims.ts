@@ -5,7 +5,7 @@ import type { AnchorHits, Mention } from "./match.ts";
 import { ANCHOR_BIT } from "./anchors.ts";
 import {
   allMatches, CHIP_ANAPHOR, COMPARISON_BEFORE, COMPATIBILITY, HYPOTHETICAL, MODALITY_PLANNED, MODALITY_REPORTED,
-  MODEL_ANAPHOR, NEGATION_AFTER, NEGATION_BEFORE, ORG_ANAPHOR, PLURAL_MODEL_ANAPHOR, STAGE_TRIGGERS, test,
+  MODEL_ANAPHOR, NEGATION_AFTER, NEGATION_BEFORE, ORG_ANAPHOR, PLURAL_MODEL_ANAPHOR, PURPOSE, STAGE_TRIGGERS, test,
 } from "./lexicon.ts";
 
 export interface Doc {
@@ -76,7 +76,7 @@ export function inSpan(m: Span, s: Span): boolean {
 
 /** A mention written as a comparison ("comparable to a pair of H100s", "faster than Qwen3-8B"). */
 export function isComparison(text: string, m: Span, sentence: Span): boolean {
-  return test(COMPARISON_BEFORE, text.slice(Math.max(sentence.start, m.start - 40), m.start));
+  return test(COMPARISON_BEFORE, text.slice(Math.max(sentence.start, m.start - 60), m.start));
 }
 
 for (const t of STAGE_TRIGGERS) if (!(t.anchor in ANCHOR_BIT)) throw new Error(`stage trigger anchor ${t.anchor} is not an anchor group`);
@@ -187,7 +187,7 @@ const isHeader = (text: string, s: Span) => /[:：]\s*$/u.test(text.slice(Math.m
 const ANTECEDENT_REACH = 3;
 
 /** An org named as the maker of an unnamed model ("a distilled DeepSeek model"). */
-const MAKER_OF_MODEL = /^(?:'s)?\s*(?:[\w-]+\s+){0,2}?models?\b|^的?(?:大)?模型/iu;
+const MAKER_OF_MODEL = /^(?!-like\b)(?:'s)?\s*(?:[\w-]+\s+){0,2}?models?\b|^的?(?:大)?模型/iu;
 const MODEL_NOUN = /\bmodels?\b|模型/iu;
 const MODEL_WORD = /\bmodels?\b|模型|\binferenc|推理|\btrain|训练/iu;
 
@@ -227,7 +227,7 @@ export function extractClaims(doc: Doc): Claim[] {
     // Without a usable chip, only "the chip" (anaphora) can name one: no need to look for triggers.
     if (chips.length === 0 && !hasAnchor(doc, si, "chipAnaphor")) return;
     const body = text.slice(s.start, s.end);
-    let triggers = findTriggers(text, s, doc.sentenceAnchors[si]).slice(0, MAX_PAIRED);
+    let triggers = withoutPurpose(body, s.start, findTriggers(text, s, doc.sentenceAnchors[si])).slice(0, MAX_PAIRED);
     if (triggers.length === 0) return;
     const breaks = clauseBreaks(text, s);
     const models = here.filter((m) => m.type === "model" && usable(m, s));
@@ -269,8 +269,11 @@ export function extractClaims(doc: Doc): Claim[] {
     const vendors = new Set(chips.map((c) => c.entity?.org ?? c.org));
     // A chip vendor is the user when it runs a model itself ("Horizon ran a small model on its Journey 5"),
     // not when its name is just part of the chip's ("Huawei's Ascend 910C").
-    const vendorRunsModel = (m: Mention) => test(MODEL_NOUN, body) && !chips.some((c) => c.start >= m.end && c.start - m.end <= 3);
-    const orgUsers = here.filter((m) => m.type === "org" && m.entity && (vendors.has(m.name) ? vendorRunsModel(m) : m.entity.roles.some((r) => USER_ROLES.has(r))));
+    // A lab named beside the vendor is the user ("讯飞联合华为发布…平台"): the vendor is its partner.
+    const isUser = (m: Mention) => m.type === "org" && m.entity !== undefined && !vendors.has(m.name) && m.entity.roles.some((r) => USER_ROLES.has(r));
+    const otherUser = here.some(isUser);
+    const vendorRunsModel = (m: Mention) => !otherUser && test(MODEL_NOUN, body) && !chips.some((c) => c.start >= m.end && c.start - m.end <= 3);
+    const orgUsers = here.filter((m) => isUser(m) || (m.type === "org" && m.entity !== undefined && vendors.has(m.name) && vendorRunsModel(m)));
     // "the Hangzhou lab", "the start-up", 该公司: the nearest AI lab or cloud named before, as a user.
     if (models.length === 0 && carried.length === 0) {
       const anaphor = allMatches(ORG_ANAPHOR, body)[0];
@@ -380,8 +383,18 @@ function preferModels(claims: Claim[], doc: Doc): Claim[] {
  * "its models") refers to a named model. */
 const UNNAMED_MODEL = /\ban? (?:[\w-]+ ){0,4}(?:model|LLM)\b|(?<!\b(?:the|its|their|these|those|both|two|all) (?:[\w-]+ )?)\bmodels\b|一款|一个新|一個新/iu;
 
+/** Triggers outside the product-purpose phrases of a sentence ("tuned for large-scale inference"). */
+function withoutPurpose(body: string, offset: number, triggers: Trigger[]): Trigger[] {
+  if (triggers.length === 0) return triggers;
+  const spans = allMatches(PURPOSE, body);
+  if (spans.length === 0) return triggers;
+  return triggers.filter((t) => !spans.some((p) => offset + p.start < t.end && offset + p.end > t.start));
+}
+
 /** One claim per (subject, chip family, stage, negated), with the most specific chip the text gives; a
- * generic "training" claim is dropped when the same subject and family has a pre- or post-training one. */
+ * generic "training" claim is dropped when the same subject and family has a pre-training one, or a
+ * post-training one told in the same sentence ("the RL training ran on ..."): a post-training claim
+ * elsewhere is a second use ("trained throughout on Ascend ... RL post-training on CloudMatrix 384"). */
 function dedupeClaims(raw: Claim[], mentions: Mention[]): Claim[] {
   const familyOf = new Map<string, string>();
   const familyLevel = new Set<string>();
@@ -397,6 +410,8 @@ function dedupeClaims(raw: Claim[], mentions: Mention[]): Claim[] {
     if (!prev || (familyLevel.has(prev.chip) && !familyLevel.has(c.chip))) best.set(key, c);
   }
   const out = [...best.values()];
-  const specific = new Set(out.filter((o) => o.stage === "pretraining" || o.stage === "posttraining").map((o) => `${o.subject}|${fam(o)}|${o.negated}`));
-  return out.filter((c) => c.stage !== "training" || !specific.has(`${c.subject}|${fam(c)}|${c.negated}`));
+  const pre = new Set(out.filter((o) => o.stage === "pretraining").map((o) => `${o.subject}|${fam(o)}|${o.negated}`));
+  const postHere = new Set(raw.filter((o) => o.stage === "posttraining").map((o) => `${o.subject}|${fam(o)}|${o.negated}|${o.evidence.start}`));
+  const covered = (c: Claim) => pre.has(`${c.subject}|${fam(c)}|${c.negated}`) || raw.some((r) => r.stage === "training" && r.subject === c.subject && fam(r) === fam(c) && r.negated === c.negated && postHere.has(`${r.subject}|${fam(r)}|${r.negated}|${r.evidence.start}`));
+  return out.filter((c) => c.stage !== "training" || !covered(c));
 }

@@ -20,22 +20,28 @@ export const STAGE_TRIGGERS: { stage: Stage; weak: boolean; anchor: string; re: 
 ];
 
 /** Just before a trigger: the use did not happen or failed. */
-export const NEGATION_BEFORE = re(String.raw`(?:\b(?:not|never|no|n't|failed to|fail(?:s|ed)? to|failures? to|unable to|could not|couldn't|rather than(?: for)?|instead of|without)\b|未|没有|并未|无法|不是|并非|而非|不再)[^.;,]{0,40}$`);
+export const NEGATION_BEFORE = re(String.raw`(?:\b(?:not|never|no|n't|failed to|fail(?:s|ed)? to|failures? to|unable to|could not|couldn't|rather than(?: for)?|instead of|without)\b|未|没有|沒有|没能|沒能|没法|沒法|并未|並未|无法|無法|不是|并非|並非|而非|不再)[^.;,]{0,40}$`);
 /** A negation that says an attempt failed (as opposed to "rather than", "not for"). */
-export const FAILURE = re(String.raw`\b(?:failed|fail(?:s|ed)? to|failures? to|unable to|could not|couldn't|falter\w*|unsuccessful|struggl\w*|(?:was|were) (?:stopped|halted|abandoned|scrapped|called off)|fell through)\b|失败|无法完成|未能|被叫停|中止|放弃`);
+export const FAILURE = re(String.raw`\b(?:failed|fail(?:s|ed)? to|failures? to|unable to|could not|couldn't|falter\w*|unsuccessful|struggl\w*|(?:was|were) (?:stopped|halted|abandoned|scrapped|called off)|fell through)\b|失败|失敗|无法完成|無法完成|未能|没能|沒能|被叫停|中止|放弃|放棄`);
 /** Just after a trigger: the attempt failed. */
-export const NEGATION_AFTER = re(String.raw`^[^.;]{0,60}\b(?:falter(?:s|ed)?|failed|fails|unsuccessful|fell through|(?:was|were) (?:stopped|halted|abandoned|scrapped|called off))\b|^[^。；]{0,20}(?:失败|被叫停|中止)`);
+export const NEGATION_AFTER = re(String.raw`^[^.;]{0,60}\b(?:falter(?:s|ed)?|failed|fails|unsuccessful|fell through|(?:was|were) (?:stopped|halted|abandoned|scrapped|called off))\b|^[^。；]{0,20}(?:失败|失敗|被叫停|中止|(?:尚未|仍未|未能|没能|沒能)完成)`);
 /** Hypotheticals, capabilities and compatibility statements: not claims at all. */
 // "would" reported from a speaker ("said it would open its cluster") is a plan (vocabulary.md S), not a hypothetical.
-export const HYPOTHETICAL = re(String.raw`(?:\b(?:could|might|may|if|whether|did not say|has not said|not disclosed?)\b|(?<!\b(?:said|says|announced|pledged|promised|confirmed|told [\w ]{1,30}?)(?: that)? (?:it|they|he|she|the (?:company|group|firm|lab|start-?up))\s)\bwould\b|兼容|相容|可以用于|可以用於|是否|未披露)[^.;]{0,80}$`);
+export const HYPOTHETICAL = re(String.raw`(?:\b(?:could|might|may|if|whether|did not say|has not said|not disclosed?|(?:be|is|are|was|were) able to|capable of)\b|(?<!\b(?:said|says|announced|pledged|promised|confirmed|told [\w ]{1,30}?)(?: that)? (?:it|they|he|she|the (?:company|group|firm|lab|start-?up))\s)(?<!\bthat (?:it|they|he|she|the (?:company|group|firm|lab|start-?up))\s)\bwould\b|兼容|相容|可以用于|可以用於|是否|未披露)[^.;]{0,80}$`);
 export const COMPATIBILITY = re(String.raw`兼容|相容|\bcompatible with\b`);
 
 export const MODALITY_REPORTED = re(String.raw`\b(?:reportedly|said to|according to|sources?|people familiar|alleg\w*|rumou?r\w*|tipster|report(?:s|ed)?|accounts? say|claimed|newsletter)\b|据报道|据称|知情人士|消息人士|据悉|通讯称|报道`);
 // "would" here is reported future ("said it would open its cluster"): hypotheticals are dropped before.
 export const MODALITY_PLANNED = re(String.raw`\b(?:plans?|planned|planning|will|would|aims?|intends?|designed to|expected to|so that|preparing|going to|to be)\b|计划|計劃|将于|將於|将在|將在|拟|擬|准备|準備|旨在`);
 
+/** A product's purpose ("the M100, tuned for large-scale inference", "aimed at edge deployment", 面向大规模推理
+ * 场景优化的M100): the stage word says what the thing is for, not that a named party used it (GUIDE: the M100
+ * "optimised for inference" describes the chip). "Designed to run on X" and "designed for deployment on Ascend NPUs" name where the
+ * thing runs: plans, so claims. */
+export const PURPOSE = re(String.raw`\b(?:aimed at|tuned for|optimi[sz]ed for|designed for|built for|intended for|targeted at|targeting|geared (?:to|towards?))\s+(?:[\w-]+\s+){0,3}?(?:inference|training|deployment|serving)\b(?:\s+(?:and|or)\s+(?:inference|training|deployment|serving)\b)?(?!\s+(?:on|onto|across|with)\b)|(?:面向|专为|專為)[^，。；,的]{0,16}(?:推理|训练|訓練|部署)`);
+
 /** Just before a mention: it is named as a comparison, not as the thing used. */
-export const COMPARISON_BEFORE = re(String.raw`(?:\b(?:than|comparable to|similar to|compared (?:with|to)|versus|vs\.?|rival(?:s|ling)?|match(?:es|ing)?|beat(?:s|ing)?|outperform(?:s|ed|ing)?|such as|like|overtake|surpass(?:es)?|behind|predecessor)\b|对标|相比|超过|比肩|可达|高出|不如|如|比)[^.;,]{0,25}$`);
+export const COMPARISON_BEFORE = re(String.raw`(?:\b(?:than|comparable (?:to|with)|similar to|compar(?:ed|es|ing) (?:\w+ )?(?:with|to)|versus|vs\.?|rival(?:s|ling)?|match(?:es|ing)?|beat(?:s|ing)?|outperform(?:s|ed|ing)?|such as|like|overtake|surpass(?:es)?|behind|predecessor)\b|对标|相比|超过|比肩|可达|高出|不如|如|比)[^.;,]{0,25}$`);
 
 /** The chip named by anaphora ("deployed the chip to train ..."). */
 export const CHIP_ANAPHOR = re(String.raw`\bthe (?:chip|chips|accelerator|accelerators|processor|card|cards|part)\b|该芯片|這款芯片|这款芯片|該芯片|该晶片|該晶片|这批加速器|該加速器|该加速器`);
@@ -51,7 +57,7 @@ export const ORG_ANAPHOR = re(String.raw`\bthe (?:[A-Z][a-z]+(?:-based)? )?(?:la
 export const rulesSignature = (): string =>
   JSON.stringify([
     STAGE_TRIGGERS.map((t) => [t.stage, t.weak, t.re.source]),
-    [NEGATION_BEFORE, NEGATION_AFTER, FAILURE, HYPOTHETICAL, COMPATIBILITY, MODALITY_REPORTED, MODALITY_PLANNED, COMPARISON_BEFORE, CHIP_ANAPHOR, MODEL_ANAPHOR, PLURAL_MODEL_ANAPHOR, ORG_ANAPHOR].map((r) => r.source),
+    [NEGATION_BEFORE, NEGATION_AFTER, FAILURE, HYPOTHETICAL, COMPATIBILITY, PURPOSE, MODALITY_REPORTED, MODALITY_PLANNED, COMPARISON_BEFORE, CHIP_ANAPHOR, MODEL_ANAPHOR, PLURAL_MODEL_ANAPHOR, ORG_ANAPHOR].map((r) => r.source),
   ]);
 
 /** Runs a global regex over a string and returns the match spans (offsets relative to the string). */

@@ -1,0 +1,46 @@
+// Claims and the words around the stage verb (issue 10): failures in traditional Chinese, capability and
+// product-purpose phrases (what hardware is for, not a use), reported plans with "that it would", comparisons
+//, and "training" beside a post-training use told elsewhere.
+import { describe, expect, it } from "vitest";
+import { claimKeys, run } from "./helpers.ts";
+
+describe("claims and the words around the stage verb", () => {
+  it("reads failures written in traditional Chinese or with 没能 as negated", () => {
+    const hant = run("消息人士稱，智譜以華為昇騰910B訓練GLM-5屢屢失敗，最終改用輝達H20。");
+    expect(claimKeys(hant)).not.toContain("GLM-5|Huawei Ascend 910B|training");
+    expect(hant.claims.some((c) => c.subject === "GLM-5" && c.chip === "Huawei Ascend 910B" && c.negated)).toBe(true);
+    expect(claimKeys(run("据报道，智谱在昇腾910B上没能跑通GLM-5的训练。"))).toEqual([]);
+    expect(claimKeys(run("结论：GLM-4.7在昇腾910B上的端到端推理验证尚未完成。"))).toEqual([]);
+  });
+
+  it("does not read what hardware is able to do or is built for as a use", () => {
+    expect(claimKeys(run("Baidu says the Kunlun P800 cluster will be able to train trillion-parameter models."))).toEqual([]);
+    expect(claimKeys(run("Baidu said the Kunlun M100, tuned for large-scale inference, would ship next year."))).toEqual([]);
+    expect(claimKeys(run("百度表示，面向大规模推理场景优化的昆仑芯P800将于明年上市。"))).toEqual([]);
+    // Where the thing is meant to run is a plan, so a claim.
+    expect(claimKeys(run("GLM-4.7 is a model designed for efficient deployment on Ascend 910B servers."))).toEqual(["GLM-4.7|Huawei Ascend 910B|inference"]);
+  });
+
+  it("keeps a pledge reported with 'said ... that it would' as a planned claim", () => {
+    const x = run("Hygon said in a statement posted on its website that it would support distributed deployment of DeepSeek-V3 on its DCU accelerators.");
+    expect(claimKeys(x)).toEqual(["DeepSeek-V3|Hygon DCU|inference"]);
+    expect(x.claims[0]!.modality).toBe("planned");
+    expect(claimKeys(run("Analysts asked whether Hygon would deploy DeepSeek-V3 on its DCU accelerators."))).toEqual([]);
+  });
+
+  it("reads loosely worded comparisons as comparisons", () => {
+    expect(claimKeys(run("Running DeepSeek-R1, the cluster's per-chip efficiency compared well with published results for Nvidia H800 systems serving the same model."))).toEqual([]);
+    expect(claimKeys(run("Serving DeepSeek-R1 on Ascend 910C, the team's per-chip efficiency compared favourably with published figures for Nvidia H800 systems."))).toEqual(["DeepSeek-R1|Huawei Ascend 910C|inference"]);
+  });
+
+  it("keeps a chip vendor out of the subjects when a lab beside it is the user", () => {
+    expect(claimKeys(run("科大讯飞联合华为发布算力平台，基于昇腾910B训练下一代大模型。"))).toEqual(["iFlytek|Huawei Ascend 910B|training"]);
+  });
+
+  it("keeps a training claim beside a post-training use told in another sentence", () => {
+    const x = run("Zhipu says GLM-4.7 was trained throughout on Ascend 910B clusters. In a second step, the company ran reinforcement-learning post-training of GLM-4.7 on Ascend 910C supernodes.");
+    expect(claimKeys(x)).toEqual(["GLM-4.7|Huawei Ascend 910B|training", "GLM-4.7|Huawei Ascend 910C|posttraining"]);
+    // In one sentence, "RL training" is the post-training use only.
+    expect(claimKeys(run("Zhipu ran the RL training of GLM-4.7 on Ascend 910C supernodes."))).toEqual(["GLM-4.7|Huawei Ascend 910C|posttraining"]);
+  });
+});
