@@ -97,3 +97,51 @@ describe("traceRules", () => {
     for (const r of t) expect(r.id).toMatch(/^(pre|mig|post|inf|compact|invest|policy|ec|cap)\.[a-z_]+$/);
   });
 });
+
+describe("policy and investment beyond one sentence", () => {
+  it("compute vouchers are a compute subsidy by themselves; model and corpus vouchers are not", () => {
+    expect(rulesOf(run("The district will hand out 200 million yuan in computing power vouchers to start-ups that rent GPU time."), "chip_policy_investment")).toContain("policy.compute_subsidy");
+    expect(rulesOf(run("杭州市发布新政，每年发放2亿元算力券，降低企业租用智能算力的成本。"), "chip_policy_investment")).toContain("policy.compute_subsidy");
+    expect(rulesOf(run("台中市將發放訓力券，補助企業租用算力。"), "chip_policy_investment")).toContain("policy.compute_subsidy");
+    expect(rulesOf(run("该区发放模型券和语料券，支持企业调用大模型。"), "chip_policy_investment")).not.toContain("policy.compute_subsidy");
+  });
+  it("a regulator in one sentence and the push to domestic chips in the next", () => {
+    const x = run("The Cyberspace Administration has told large platforms to pause orders for the RTX Pro 6000D. The aim is to get the companies to prioritise domestic chips for new data centres.");
+    expect(rulesOf(x, "chip_policy_investment")).toContain("policy.authority_steers_nearby");
+    expect(rulesOf(run("據報導，網信辦已約談多家雲端業者。此舉意在推動企業改用國產AI晶片。"), "chip_policy_investment")).toContain("policy.authority_steers_nearby");
+  });
+  it("an authority steering a lab to a named domestic chip, in traditional Chinese", () => {
+    expect(rulesOf(run("中國主管機關鼓勵該實驗室改用昇騰910C訓練下一代模型。"), "chip_policy_investment")).toContain("policy.authority_steers_nearby");
+  });
+  it("a vendor's own launch in a Beijing dateline is not steering", () => {
+    expect(rulesOf(run("Beijing-based Moore Threads will offer the MTT S5000 to cloud customers next quarter, the company said."), "chip_policy_investment")).not.toContain("policy.authority_steers_nearby");
+  });
+  it("capital raised by a chip maker named in the adjacent sentence, not by an AI lab", () => {
+    const x = run("The listing raised a net 6.2 billion yuan on the STAR Market. Enflame said the proceeds would go to its next training chip.");
+    expect(rulesOf(x, "chip_policy_investment")).toContain("invest.chip_maker_capital_adjacent");
+    const lab = run("Zhipu's Hong Kong IPO priced at the top of the range. Zhipu said Cambricon is among its hardware partners.");
+    expect(rulesOf(lab, "chip_policy_investment")).not.toContain("invest.chip_maker_capital_adjacent");
+  });
+  it("'the big fund' in lower case is not the Big Fund", () => {
+    expect(rulesOf(run("Norway's big fund added to its Nvidia stake.", "The big fund's bets"), "chip_policy_investment")).not.toContain("invest.state_fund");
+    expect(rulesOf(run("The Big Fund led the round in the memory maker."), "chip_policy_investment")).toContain("invest.state_fund");
+  });
+});
+
+describe("chip capability: results and roadmaps", () => {
+  it("a chip maker's reported results, in the title or a sentence", () => {
+    expect(rulesOf(run("Sales of its cloud accelerators made up almost all of the total.", "Hygon's first-half revenue doubles on data-centre demand"), "domestic_chip_capability")).toContain("cap.chip_maker_results");
+    expect(rulesOf(run("寒武纪发布业绩预告，预计全年营业收入同比增长逾三倍。"), "domestic_chip_capability")).toContain("cap.chip_maker_results");
+  });
+  it("results of an AI lab or a conglomerate are not chip results", () => {
+    expect(rulesOf(run("Baidu reported quarterly revenue of 32 billion yuan, with its cloud unit growing fastest."), "domestic_chip_capability")).not.toContain("cap.chip_maker_results");
+    expect(rulesOf(run("Huawei's revenue rose 22% last year on smartphone sales."), "domestic_chip_capability")).not.toContain("cap.chip_maker_results");
+  });
+  it("a named domestic chip set to ship, with its workload in the same sentence", () => {
+    const x = run("The company said the Kunlun M100, built for large-scale inference, is expected to ship in early 2026.");
+    expect(rulesOf(x, "domestic_chip_capability")).toContain("cap.milestone_named_chip_or_maker");
+  });
+  it("a training framework is software, not training", () => {
+    expect(rulesOf(run("项目将建设基于国产AI芯片和自主训练框架的智算中心。"), "pretraining_on_domestic")).not.toContain("pre.training_on_domestic_compute");
+  });
+});

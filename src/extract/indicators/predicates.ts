@@ -9,6 +9,9 @@ export const isCnChipMaker = (m: Mention): boolean => m.type === "org" && m.enti
 export const isGovernmentBody = (m: Mention): boolean => m.type === "org" && m.entity?.country === "CN" && m.entity.roles.includes("government");
 export const isDomesticChip = (m: Mention): boolean => m.type === "chip" && (m.entity?.domestic ?? m.domestic ?? false);
 export const isForeignChip = (m: Mention): boolean => m.type === "chip" && !(m.entity?.domestic ?? m.domestic ?? false);
+/** A Chinese chip maker that is not also an AI lab or cloud (Cambricon, Moore Threads, SMIC; not Huawei): its
+ * results and capital are about chips. */
+export const isCnChipSpecialist = (m: Mention): boolean => isCnChipMaker(m) && !m.entity!.roles.some((r) => r === "ai_lab" || r === "cloud");
 export const isChineseAiLab = (m: Mention): boolean => m.type === "org" && m.entity?.country === "CN" && m.entity.roles.includes("ai_lab");
 
 export const PREDICATES = {
@@ -18,6 +21,7 @@ export const PREDICATES = {
   org: (m: Mention) => m.type === "org",
   model: (m: Mention) => m.type === "model",
   cn_chip_maker: isCnChipMaker,
+  cn_chip_specialist: isCnChipSpecialist,
   domestic_chip_or_maker: (m: Mention) => isDomesticChip(m) || isCnChipMaker(m),
   government_body: isGovernmentBody,
   cn_ai_lab: isChineseAiLab,

@@ -100,6 +100,19 @@ export const RULES: IndicatorRule[] = [
   conceptRule("policy.steer_to_domestic_chips", "chip_policy_investment", 0.8, { in: ["authority", "steer", "domestic_compute"] }, { in: ["steer", "domestic_compute", "@government_body"] }, { in: ["domestic_only", "authority|cn_regulator|@government_body"] }),
   conceptRule("policy.fab_buildout", "chip_policy_investment", 0.7, { in: ["fab", "fab_build", "@domestic_chip_or_maker"] }),
   conceptRule("policy.instrument_for_domestic_chips", "chip_policy_investment", 0.6, { in: ["policy_instrument"], near: [`${DOMESTIC}|@cn_chip_maker`], window: 1 }),
+  // Compute vouchers and rental subsidies are a subsidy in compute by themselves (SCHEMA: "subsidy ... in compute").
+  conceptRule("policy.compute_subsidy", "chip_policy_investment", 0.7, { in: ["compute_subsidy"] }),
+  // Steering to domestic chips with a named regulator only in the sentence before or after ("The CAC told firms to stop
+  // buying the H20. The aim is to push them onto domestic chips."), or an authority steering a lab to a named
+  // domestic chip (GUIDE example 2); not a vendor's own launch, results or serving news. The same sentence with
+  // domestic-chip words is policy.steer_to_domestic_chips.
+  conceptRule("policy.authority_steers_nearby", "chip_policy_investment", 0.6,
+    { in: ["steer", "domestic_compute"], none: ["authority|cn_regulator|@government_body"], near: ["cn_regulator|@government_body"], window: 1 },
+    { in: ["steer", "authority|cn_regulator|@government_body", "@domestic_chip"], none: ["domestic_compute|financial_result|capability_launch|capability_milestone|inference_word"] }),
+  // Capital raised by a chip maker named in the next or previous sentence ("Net proceeds from the listing came to
+  // 7.6 billion yuan. Moore Threads said ..."); invest.chip_maker_capital takes the same sentence; not where an AI lab
+  // is the issuer.
+  conceptRule("invest.chip_maker_capital_adjacent", "chip_policy_investment", 0.6, { in: ["capital_raise"], near: ["@cn_chip_specialist"], window: 1, none: ["@cn_ai_lab|@cn_chip_maker"] }),
 
   conceptRule("ec.entity_or_sanctions_list", "export_controls", 0.9, { in: ["listing", "@org"] }),
   conceptRule("ec.measure_on_named_item", "export_controls", 0.9, { in: ["export_measure|licence|control_easing", "@foreign_chip"] }, { in: ["export_measure|licence", "controlled_item"] }),
@@ -116,6 +129,8 @@ export const RULES: IndicatorRule[] = [
   conceptRule("cap.milestone_named_chip_or_maker", "domestic_chip_capability", 0.8, { in: ["capability_milestone", "@domestic_chip_or_maker"], none: ["control_enforcement"] }),
   conceptRule("cap.launch_of_domestic_chip", "domestic_chip_capability", 0.6, { in: ["capability_launch", "@domestic_chip"], none: [ABOUT_MODELS] }, { in: ["@cn_chip_maker"], seq: { concept: "capability_launch", then: "chip_noun|@domestic_chip", chars: 30 }, none: [ABOUT_MODELS] }),
   conceptRule("cap.performance_of_named_chip", "domestic_chip_capability", 0.7, { in: ["capability_benchmark", "@domestic_chip"], none: ["@model|training_word"] }),
+  // Reported results of a chip maker (chip revenue milestones, GUIDE); the title may carry them for the article.
+  conceptRule("cap.chip_maker_results", "domestic_chip_capability", 0.6, { in: ["financial_result", "@cn_chip_specialist"] }, { in: ["financial_result"], at: "title", doc: ["@cn_chip_specialist"] }),
   conceptRule("cap.upcoming_domestic_chips", "domestic_chip_capability", 0.6, { in: ["upcoming_domestic"] }),
   conceptRule("cap.domestic_cluster_bringup", "domestic_chip_capability", 0.6, { in: ["compute_cluster", "cluster_bringup|capability_milestone|capability_launch", DOMESTIC], none: [ABOUT_MODELS] }),
 ];
