@@ -145,3 +145,21 @@ describe("chip capability: results and roadmaps", () => {
     expect(rulesOf(run("项目将建设基于国产AI芯片和自主训练框架的智算中心。"), "pretraining_on_domestic")).not.toContain("pre.training_on_domestic_compute");
   });
 });
+
+describe("training migration: leaving Nvidia, delays, domestic suppliers", () => {
+  const mig = (text: string, title = "") => rulesOf(run(text, title), "training_migration");
+  it("a lab's training 'leaving' Nvidia, simplified and traditional", () => {
+    expect(mig("分析人士称，该实验室的大模型训练正逐步离开英伟达。")).toContain("mig.training_moves_off_foreign");
+    expect(mig("業界認為，國產前沿模型訓練開始脫離輝達。")).toContain("mig.training_moves_off_foreign");
+  });
+  it("a training delay on domestic chips is a struggle to move", () => {
+    expect(mig("The lab blamed a delay in training its next model on Ascend 910B clusters that needed more tuning.")).toContain("mig.setback_on_domestic_training");
+  });
+  it("a lab looking for a domestic supplier of its training chips", () => {
+    const x = run("The group said it would move model training to a domestic supplier once its Nvidia inventory runs out.");
+    expect(rulesOf(x, "training_migration")).toContain("mig.training_moves_to_domestic");
+  });
+  it("a news source is not domestic compute", () => {
+    expect(mig("A Chinese source said the lab moved its training to new servers.")).not.toContain("mig.training_moves_to_domestic");
+  });
+});
