@@ -185,6 +185,8 @@ const isListItem = (text: string, s: Span) => LIST_ITEM.test(text.slice(s.start,
 /** A sentence that introduces a list: it ends with a colon. */
 const isHeader = (text: string, s: Span) => /[:：]\s*$/u.test(text.slice(Math.max(s.start, s.end - 8), s.end));
 const ANTECEDENT_REACH = 3;
+/** How far before a list item its list's chip may be named (characters). */
+const LIST_CHIP_REACH = 600;
 
 /** An org named as the maker of an unnamed model ("a distilled DeepSeek model"). */
 const MAKER_OF_MODEL = /^(?!-like\b)(?:'s)?\s*(?:[\w-]+\s+){0,2}?models?\b|^的?(?:大)?模型/iu;
@@ -225,17 +227,23 @@ export function extractClaims(doc: Doc): Claim[] {
     if (!here.some((m) => m.type === "chip" || m.type === "model")) return;
     let chips = here.filter((m) => m.type === "chip" && !isCpu(m) && usable(m, s)).slice(0, MAX_PAIRED);
     // Without a usable chip, only "the chip" (anaphora) can name one: no need to look for triggers.
-    if (chips.length === 0 && !hasAnchor(doc, si, "chipAnaphor")) return;
+    if (chips.length === 0 && !hasAnchor(doc, si, "chipAnaphor") && !isListItem(text, s)) return;
     const body = text.slice(s.start, s.end);
-    let triggers = withoutPurpose(body, s.start, findTriggers(text, s, doc.sentenceAnchors[si])).slice(0, MAX_PAIRED);
+    // A stage word inside a model's name ("DeepSeek-R1-Distill-Qwen-1.5B") is part of the name.
+    const inName = (t: Trigger) => here.some((m) => m.type === "model" && m.start < t.end && m.end > t.start);
+    let triggers = withoutPurpose(body, s.start, findTriggers(text, s, doc.sentenceAnchors[si])).filter((t) => !inName(t)).slice(0, MAX_PAIRED);
     if (triggers.length === 0) return;
     const breaks = clauseBreaks(text, s);
     const models = here.filter((m) => m.type === "model" && usable(m, s));
     if (chips.length === 0) {
       const anaphor = hasAnchor(doc, si, "chipAnaphor") ? allMatches(CHIP_ANAPHOR, body)[0] : undefined;
       const ref = titleChip ?? lastChipBefore(s.start);
-      if (!anaphor || !ref || models.length === 0) return;
-      chips = [{ ...ref, start: s.start + anaphor.start, end: s.start + anaphor.end }];
+      if (!ref || models.length === 0) return;
+      // A list item that names a model and a use but no chip ("- Qwen3-4B: about 5.5 tokens/s") is said of
+      // the article's chip, or of the chip its list was introduced with (a few lines up).
+      const listChip = !anaphor && isListItem(text, s) && (ref === titleChip || s.start - ref.end <= LIST_CHIP_REACH);
+      if (!anaphor && !listChip) return;
+      chips = anaphor ? [{ ...ref, start: s.start + anaphor.start, end: s.start + anaphor.end }] : [{ ...ref, start: s.start, end: s.start }];
     }
     // Subjects that do not depend on the trigger: carried over by anaphora, from a list, or the article's main model.
     let carried: Mention[] = [];

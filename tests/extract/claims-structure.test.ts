@@ -23,6 +23,17 @@ describe("claims follow the text's structure", () => {
     ]);
   });
 
+  it("reads list items that name a model and a use but no chip as said of the list's chip", () => {
+    const bench = "Benchmark notes from a Hygon DCU Z100 server.\n\nDecode speed, INT8 weights\n- Qwen2.5-7B: 41 tokens/s per card.\n- GLM-4.7: 12.5 tok/s at batch 1.\n\nAll runs used the same prompt.";
+    expect(claimKeys(run(bench))).toEqual(["GLM-4.7|Hygon DCU|inference", "Qwen2.5-7B|Hygon DCU|inference"]);
+    // Outside a list, a model with a use and no chip takes none from earlier sentences.
+    expect(claimKeys(run("Hygon showed a DCU Z100 server at the fair. Separately, Qwen2.5-7B reached 41 tokens/s on a laptop."))).toEqual([]);
+  });
+
+  it("does not read a stage word inside a model's name as a use", () => {
+    expect(claimKeys(run("Results on the Ascend 910B:\n- DeepSeek-R1-Distill-Qwen-7B: 35 tokens/s."))).toEqual(["DeepSeek-R1-Distill-Qwen-7B|Huawei Ascend 910B|inference"]);
+  });
+
   it("resolves model anaphora to the nearest sentence that names models (EN and ZH)", () => {
     expect(claimKeys(run("Zhipu released GLM-4.7 and GLM-4.5 last week. Both are open-weight. Hygon said its DCU accelerators had been adapted to run the two models."))).toEqual([
       "GLM-4.5|Hygon DCU|inference", "GLM-4.7|Hygon DCU|inference",
