@@ -163,3 +163,14 @@ describe("training migration: leaving Nvidia, delays, domestic suppliers", () =>
     expect(mig("A Chinese source said the lab moved its training to new servers.")).not.toContain("mig.training_moves_to_domestic");
   });
 });
+
+describe("compact models: running locally on domestic boards and PCs", () => {
+  const compact = (text: string) => rulesOf(run(text), "compact_native_models");
+  it("a local assistant on a domestic edge board", () => {
+    expect(compact("I built a local assistant on a Rockchip RK3588 board and run the model on its NPU.")).toContain("compact.device_model_on_domestic_hardware");
+  });
+  it("a model that runs offline on a domestic PC chip, simplified and traditional", () => {
+    expect(compact("搭载麒麟X90的笔记本上，这款大模型不联网也能本地运行。")).toContain("compact.device_model_on_domestic_hardware");
+    expect(compact("這款模型在麒麟X90上無需聯網即可回答問題。")).toContain("compact.device_model_on_domestic_hardware");
+  });
+});
