@@ -71,7 +71,8 @@ describe("capability and policy idiom", () => {
     expect(indicatorIds(run("昇腾CANN训练营是华为面向开发者推出的培训计划，课程围绕昇腾AI处理器展开。"))).toEqual([]);
   });
   it("compute vouchers for domestic chips are a policy instrument; an AI lab's round is not chip investment", () => {
-    expect(indicatorIds(run("上海市发放算力券，支持企业使用国产算力。"))).toContain("chip_policy_investment");
+    // The rule is the vocabulary's claim; whether one voucher sentence alone is listed is the fitted model's call.
+    expect(rulesOf(run("上海市发放算力券，支持企业使用国产算力。"), "chip_policy_investment")).toContain("policy.compute_subsidy");
     expect(indicatorIds(run("Moonshot AI raised $1 billion in a funding round led by Alibaba."))).not.toContain("chip_policy_investment");
   });
   it("compact models need domestic hardware or a domestic framework", () => {
@@ -172,5 +173,16 @@ describe("compact models: running locally on domestic boards and PCs", () => {
   it("a model that runs offline on a domestic PC chip, simplified and traditional", () => {
     expect(compact("搭载麒麟X90的笔记本上，这款大模型不联网也能本地运行。")).toContain("compact.device_model_on_domestic_hardware");
     expect(compact("這款模型在麒麟X90上無需聯網即可回答問題。")).toContain("compact.device_model_on_domestic_hardware");
+  });
+});
+
+describe("a chip's class is not model training", () => {
+  // "training GPU", 训练卡: the kind of chip, not a model being trained, so it neither vetoes a launch nor reads as training.
+  it("a launch of a named 'training GPU' is a capability event, in English and Chinese", () => {
+    expect(indicatorIds(run("Moore Threads unveils its Huashan training GPU, built on a new architecture"))).toContain("domestic_chip_capability");
+    expect(rulesOf(run("寒武纪发布新一代思元训练卡，FP8算力翻倍"), "domestic_chip_capability")).toContain("cap.launch_of_domestic_chip");
+  });
+  it("training a model still counts", () => {
+    expect(indicatorIds(run("Zhipu trained GLM-5 on Huawei Ascend 910C training chips"))).toContain("pretraining_on_domestic");
   });
 });
