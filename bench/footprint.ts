@@ -83,7 +83,7 @@ async function flaggedCount(port: number): Promise<number | undefined> {
 async function metric(port: number, name: string): Promise<number | undefined> {
   try {
     const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    const line = text.split("\n").find((l) => l.startsWith(`${name} `) || l.startsWith(`chipwatch_process_${name} `));
+    const line = text.split("\n").find((l) => l.startsWith(`${name} `));
     return line ? Number(line.slice(line.lastIndexOf(" ") + 1)) : undefined;
   } catch {
     return undefined;
