@@ -1,12 +1,13 @@
 // The step every job ends with: put articles in their story clusters, run the extractor, store the results, as one
 // batch (a poll's new articles are written together: a few round trips in all, not a dozen per article).
-import { extract } from "../extract/extract.ts";
+import { defaultExtractor, type Extractor } from "../extract/extract.ts";
 import type { Extraction } from "../extract/types.ts";
 import { NEAR_DUPLICATE_DISTANCE } from "../ingest/dedup.ts";
 import { articleBody, insertNewArticles, type Article, type NewArticle } from "../store/repositories/articles.ts";
 import { assignClusters, storiesFor } from "../store/repositories/clusters.ts";
 import { saveExtractions, writeExtractions, type SavedExtraction } from "../store/repositories/extractions.ts";
 import type { Db } from "../store/db.ts";
+import { liveExtractor } from "../teach/live-extractor.ts";
 import type { JobDeps } from "./types.ts";
 
 // Articles extracted between two turns of the event loop: a 5,000-item feed would otherwise hold the loop for
@@ -30,13 +31,15 @@ export class ExtractionError extends Error {
   }
 }
 
-export function extractArticleText(article: Pick<Article, "title" | "summary" | "fullText" | "lang">): Extraction {
-  return extract({ title: article.title, text: articleBody(article), lang: article.lang ?? undefined });
+export function extractArticleText(article: Pick<Article, "title" | "summary" | "fullText" | "lang">, extractor: Extractor = defaultExtractor()): Extraction {
+  return extractor.extract({ title: article.title, text: articleBody(article), lang: article.lang ?? undefined });
 }
 
-/** Re-extracts stored articles and stores the results. Results in the order of `articles`. */
+/** Re-extracts stored articles with the live extractor (files plus the database overlay) and stores the results.
+ * Results in the order of `articles`. */
 export async function extractAndStore(articles: Article[], deps: Pick<JobDeps, "db" | "config">): Promise<SavedExtraction[]> {
   if (articles.length === 0) return [];
+  const extractor = await liveExtractor(deps.db);
   const clusters = await assignClusters(
     deps.db,
     articles.map((a) => ({ articleId: a.id, simhash: a.simhash, clusterId: a.clusterId })),
@@ -44,7 +47,7 @@ export async function extractAndStore(articles: Article[], deps: Pick<JobDeps, "
   );
   const batch = articles.map((a) => ({
     article: { id: a.id, title: a.title, clusterId: clusters.get(a.id)! },
-    extraction: extractArticleText(a),
+    extraction: extractArticleText(a, extractor),
   }));
   return saveExtractions(deps.db, batch, { flagThreshold: deps.config.FLAG_THRESHOLD });
 }
@@ -59,9 +62,10 @@ export async function storeNewArticles(
   deps: Pick<JobDeps, "db" | "config">,
 ): Promise<{ ids: number[]; newlyFlagged: number[] }> {
   if (rows.length === 0) return { ids: [], newlyFlagged: [] };
+  const extractor = await liveExtractor(deps.db);
   const extractions = await mapInSlices(rows, (r) => {
     try {
-      return extractArticleText({ title: r.title, summary: r.summary ?? "", fullText: r.fullText ?? null, lang: r.lang ?? null });
+      return extractArticleText({ title: r.title, summary: r.summary ?? "", fullText: r.fullText ?? null, lang: r.lang ?? null }, extractor);
     } catch (err) {
       throw new ExtractionError(`${r.url}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
     }

@@ -16,6 +16,9 @@ import {
 } from "drizzle-orm/pg-core";
 import type { EventStatus, ReviewAction } from "../review/status.ts";
 
+export type Role = "admin" | "analyst" | "viewer";
+export type LabelKind = "missing" | "wrong" | "claim_missing";
+
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const created = () => ts("created_at").notNull().defaultNow();
 
@@ -238,10 +241,65 @@ export const users = pgTable(
     id: serial("id").primaryKey(),
     name: text("name").notNull(),
     tokenHash: text("token_hash").notNull(),
+    /** admin, analyst or viewer (src/web/access.ts says what each may do). */
+    role: text("role").$type<Role>().notNull().default("analyst"),
     createdAt: created(),
   },
   (t) => [uniqueIndex("users_name_key").on(t.name), uniqueIndex("users_token_key").on(t.tokenHash)],
 );
+
+/** Browser sessions, server-side, so that logout and a new token end them (the cookie only carries the id). */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userName: text("user_name").notNull(),
+    expiresAt: ts("expires_at").notNull(),
+    createdAt: created(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userName)],
+);
+
+/**
+ * What analysts taught: "should have been flagged as X", "should not be X", "claim missing", about a stored article
+ * (articleId) or a pasted one (its title and text kept here). Exported with the reviews as a gold set.
+ */
+export const labels = pgTable(
+  "labels",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    articleId: bigint("article_id", { mode: "number" }).references(() => articles.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<LabelKind>().notNull(),
+    indicator: text("indicator"),
+    claim: jsonb("claim").$type<{ subject: string; chip: string; stage: string }>(),
+    title: text("title").notNull().default(""),
+    text: text("text").notNull().default(""),
+    lang: text("lang"),
+    url: text("url"),
+    note: text("note"),
+    actor: text("actor").notNull(),
+    createdAt: created(),
+  },
+  (t) => [index("labels_article_idx").on(t.articleId)],
+);
+
+/** The catalog overlay: entries and aliases added from the browser, on top of data/catalog, applied in order. */
+export const catalogEdits = pgTable("catalog_edits", {
+  id: serial("id").primaryKey(),
+  kind: text("kind").$type<"alias" | "entry">().notNull(),
+  type: text("type").$type<"org" | "model" | "chip">().notNull(),
+  name: text("name").notNull(),
+  /** alias: {alias}; entry: {aliases, org, vendor, family, domestic}. */
+  payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+  reason: text("reason"),
+  actor: text("actor").notNull(),
+  createdAt: created(),
+  /** Null while pending (previewed, not applied). */
+  appliedAt: ts("applied_at"),
+  appliedBy: text("applied_by"),
+  /** The ruleset version the overlay had once this edit was applied. */
+  rulesetVersion: text("ruleset_version"),
+});
 
 /** Small key/value store for instance state (e.g. the generated API token's hash). */
 export const settings = pgTable("settings", {

@@ -3,7 +3,7 @@
 // fetch(), or a hidden `_csrf` form field), because a cookie is sent by the browser whoever asks it to.
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
-import { verifyToken } from "../store/repositories/users.ts";
+import { findUser, verifyToken } from "../store/repositories/users.ts";
 import type { Db } from "../store/db.ts";
 import type { AppEnv } from "./env.ts";
 import { SESSION_COOKIE, csrfToken, decodeSession, validCsrf } from "./session.ts";
@@ -44,6 +44,7 @@ async function authenticate(
     const user = bearer ? await verifyToken(db, bearer) : null;
     if (!user) return "bad-token";
     c.set("actor", user.actor);
+    c.set("role", user.role);
     c.set("via", "bearer");
     c.set("csrf", null);
     return null;
@@ -52,7 +53,11 @@ async function authenticate(
   const session = decodeSession(key, getCookie(c, SESSION_COOKIE));
   if (!session) return "unauthenticated";
   if (!SAFE_METHODS.has(c.req.method) && !validCsrf(key, session, await presentedCsrf(c))) return "csrf";
+  // The role is read per request, so a changed role applies at once; a removed user's session ends.
+  const user = await findUser(db, session.actor);
+  if (!user) return "unauthenticated";
   c.set("actor", session.actor);
+  c.set("role", user.role);
   c.set("via", "session");
   c.set("csrf", csrfToken(key, session));
   return null;

@@ -14,7 +14,7 @@ describe.each(availableDrivers())("tokens on %s", (driver) => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.tokenHash).toBe(hashToken(first.generated!));
     expect(JSON.stringify(rows)).not.toContain(first.generated!);
-    expect(await verifyToken(t.db, first.generated!)).toEqual({ actor: "admin" });
+    expect(await verifyToken(t.db, first.generated!)).toEqual({ actor: "admin", role: "admin" });
     expect(await verifyToken(t.db, first.generated!.slice(1))).toBeNull();
     expect(await verifyToken(t.db, "")).toBeNull();
   });
@@ -22,15 +22,15 @@ describe.each(availableDrivers())("tokens on %s", (driver) => {
   it("lets API_TOKEN replace the admin token", async () => {
     const configured = "configured-token-abcdefghijklmnop";
     expect((await ensureAdminToken(t.db, configured)).generated).toBeNull();
-    expect(await verifyToken(t.db, configured)).toEqual({ actor: "admin" });
+    expect(await verifyToken(t.db, configured)).toEqual({ actor: "admin", role: "admin" });
   });
 
   it("gives users their own tokens, and a new one replaces the old", async () => {
     const a = await createUserToken(t.db, "alice");
-    expect(await verifyToken(t.db, a)).toEqual({ actor: "alice" });
+    expect(await verifyToken(t.db, a)).toEqual({ actor: "alice", role: "analyst" });
     const b = await createUserToken(t.db, "alice");
     expect(await verifyToken(t.db, a)).toBeNull();
-    expect(await verifyToken(t.db, b)).toEqual({ actor: "alice" });
+    expect(await verifyToken(t.db, b)).toEqual({ actor: "alice", role: "analyst" });
     await expect(createUserToken(t.db, "bad name!")).rejects.toThrow(/user name/);
   });
 

@@ -2,7 +2,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db.ts";
-import { settings, users } from "../schema.ts";
+import { settings, users, type Role } from "../schema.ts";
 
 /** The user the instance token (API_TOKEN, or the one generated on first start) belongs to. */
 const ADMIN_USER = "admin";
@@ -15,11 +15,11 @@ function newToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
-async function setUserHash(db: Db, name: string, tokenHash: string): Promise<void> {
+async function setUserHash(db: Db, name: string, tokenHash: string, role: Role | undefined): Promise<void> {
   await db
     .insert(users)
-    .values({ name, tokenHash })
-    .onConflictDoUpdate({ target: users.name, set: { tokenHash } });
+    .values({ name, tokenHash, ...(role ? { role } : {}) })
+    .onConflictDoUpdate({ target: users.name, set: { tokenHash, ...(role ? { role } : {}) } });
 }
 
 /**
@@ -29,7 +29,7 @@ async function setUserHash(db: Db, name: string, tokenHash: string): Promise<voi
  */
 export async function ensureAdminToken(db: Db, configuredToken: string | undefined): Promise<{ generated: string | null }> {
   if (configuredToken) {
-    await setUserHash(db, ADMIN_USER, hashToken(configuredToken));
+    await setUserHash(db, ADMIN_USER, hashToken(configuredToken), "admin");
     return { generated: null };
   }
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.name, ADMIN_USER));
@@ -37,34 +37,41 @@ export async function ensureAdminToken(db: Db, configuredToken: string | undefin
   const token = newToken();
   const inserted = await db
     .insert(users)
-    .values({ name: ADMIN_USER, tokenHash: hashToken(token) })
+    .values({ name: ADMIN_USER, tokenHash: hashToken(token), role: "admin" })
     .onConflictDoNothing()
     .returning({ id: users.id });
   // Another process started at the same moment and won: its token is the one it printed.
   return { generated: inserted.length > 0 ? token : null };
 }
 
-/** Creates a user with a new token, or gives an existing user a new one (the old token stops working). */
-export async function createUserToken(db: Db, name: string): Promise<string> {
+/** Creates a user with a new token, or gives an existing user a new one (the old token stops working); a role given
+ * replaces the user's role, else a new user is an analyst and an existing one keeps theirs. */
+export async function createUserToken(db: Db, name: string, role?: Role): Promise<string> {
   const clean = name.trim();
   if (!/^[\p{L}\p{N}._@-]{1,64}$/u.test(clean)) {
     throw new Error("user name: 1-64 letters, digits or . _ @ -");
   }
   const token = newToken();
-  await setUserHash(db, clean, hashToken(token));
+  await setUserHash(db, clean, hashToken(token), role);
   return token;
 }
 
-/** The user a token belongs to, or null. */
-export async function verifyToken(db: Db, token: string): Promise<{ actor: string } | null> {
+/** The user a token belongs to, with their role, or null. */
+export async function verifyToken(db: Db, token: string): Promise<{ actor: string; role: Role } | null> {
   if (!token || token.length > 512) return null;
   const hash = hashToken(token);
-  const [row] = await db.select({ name: users.name, tokenHash: users.tokenHash }).from(users).where(eq(users.tokenHash, hash));
+  const [row] = await db.select({ name: users.name, tokenHash: users.tokenHash, role: users.role }).from(users).where(eq(users.tokenHash, hash));
   if (!row) return null;
   // The lookup is by hash (a preimage is needed to exploit its timing); the compare stays constant-time anyway.
   const a = Buffer.from(row.tokenHash, "hex");
   const b = Buffer.from(hash, "hex");
-  return a.length === b.length && timingSafeEqual(a, b) ? { actor: row.name } : null;
+  return a.length === b.length && timingSafeEqual(a, b) ? { actor: row.name, role: row.role } : null;
+}
+
+/** A user by name, with their role, or null. */
+export async function findUser(db: Db, name: string): Promise<{ actor: string; role: Role } | null> {
+  const [row] = await db.select({ name: users.name, role: users.role }).from(users).where(eq(users.name, name));
+  return row ? { actor: row.name, role: row.role } : null;
 }
 
 const SESSION_SECRET_KEY = "session_secret";

@@ -9,6 +9,7 @@ const NAV = [
   ["/claims", "Claims"],
   ["/feeds", "Feeds"],
   ["/rules", "Rules"],
+  ["/try", "Try"],
 ] as const;
 
 export interface LayoutProps {
