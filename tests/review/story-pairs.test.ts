@@ -34,7 +34,7 @@ async function articles(): Promise<Map<string, Dated>> {
   const index = JSON.parse(readFileSync(join(ROOT, "demo/feeds/index.json"), "utf8")) as { file: string; lang: string }[];
   for (const feed of index) {
     const parsed = await parseFeed(decodeFeedBytes(readFileSync(join(ROOT, "demo/feeds", feed.file)), null).text);
-    for (const item of parsed.items) if (item.guid && item.published) add(item.guid, item.title, item.summary, feed.lang, item.published);
+    for (const item of parsed.items) if (item.guid && item.published) add(item.guid, item.title, item.summary, feed.lang, item.published.toISOString());
   }
   return out;
 }
