@@ -24,6 +24,15 @@ describe("hostile feeds", () => {
     expect(feed.items[0]!.summary).toBe("Ascend shipments rose.");
   });
 
+  it("decodes a long run of entities whole (feedsmith's decoder works in slices cut before an &)", async () => {
+    // 4,096-character slices: entities of every kind straddle the cut points; none may be split or lost.
+    const unit = "Caf&eacute; &amp; &#x534E;&#20026; &hellip; &notin; ";
+    const summary = (await parseFeed(rssItem("T", unit.repeat(3_000)))).items[0]!.summary;
+    const want = Array<string>(3_000).fill("Café & 华为 … ∉").join(" ");
+    const firstDifference = [...want].findIndex((c, i) => summary[i] !== c);
+    expect({ length: summary.length, firstDifference }).toEqual({ length: want.length, firstDifference: -1 });
+  });
+
   it("drops an unclosed comment or script in a description with the rest of it, as a browser does", async () => {
     const comment = await parseFeed(rssItem("Comment", "Kept &lt;!--" + "&lt;!--".repeat(100_000)));
     expect(comment.items[0]!.summary).toBe("Kept");
