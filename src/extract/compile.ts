@@ -6,6 +6,7 @@ import { buildAutomaton, type Automaton } from "./automaton.ts";
 import { ANCHOR_GROUPS } from "./anchors.ts";
 import { loadLexicon, type Lexicon } from "./concepts/load.ts";
 import { BREAK_CHARS } from "./sentences.ts";
+import { DISCOVERY_CUES } from "./discover.ts";
 import { buildFoldTable, buildWordCharTable, cueForm, foldString, isHan, patternAlphabet, SEPARATOR } from "./normalize.ts";
 
 export interface CatalogEntity {
@@ -97,6 +98,8 @@ export const PATTERN_ASCII_START = 8;
 export const PATTERN_ASCII_END = 16;
 /** A form of an indicator concept (data/lexicon). */
 export const PATTERN_CONCEPT = 32;
+/** A word discovery (discover.ts) builds names around: its hits say where to look. */
+export const PATTERN_DISCOVERY = 64;
 
 export const CONCEPT_PREFIX = 1;
 export const CONCEPT_NEGATIVE = 2;
@@ -257,6 +260,12 @@ export function compileCatalog(data: CatalogData, lexicon: Lexicon = loadLexicon
       if (!list.some((x) => x.concept === c.index && x.flags === flags)) list.push({ concept: c.index, flags });
     }
   }
+  // So do the words discovered names end or start with (lower case: the fold lower-cases the text).
+  const discoveryPatterns = DISCOVERY_CUES.map((w) => {
+    const folded = foldString(w, foldTable);
+    patternFor(folded);
+    return patternIndex.get(folded)!;
+  });
   // Sentence-break characters ride along in the same scan, so splitting never walks the text again.
   for (const c of BREAK_CHARS) patternFor(String.fromCharCode(foldTable[c]!)).sentenceBreak = true;
   for (const s of patternStrings) if (s.length === 0 || s.charCodeAt(0) === SEPARATOR) throw new Error(`bad pattern "${s}"`);
@@ -264,6 +273,7 @@ export function compileCatalog(data: CatalogData, lexicon: Lexicon = loadLexicon
   const patternRole = Uint8Array.from(patterns, (p) =>
     (p.sentenceBreak ? PATTERN_BREAK : 0) | (p.stemOf.length > 0 ? PATTERN_STEM : 0) | (p.targets.length > 0 ? PATTERN_TARGET : 0) |
     (p.asciiStart ? PATTERN_ASCII_START : 0) | (p.asciiEnd ? PATTERN_ASCII_END : 0));
+  for (const id of discoveryPatterns) patternRole[id]! |= PATTERN_DISCOVERY;
   const conceptFirst = new Int32Array(patterns.length + 1);
   patterns.forEach((_, i) => {
     conceptFirst[i + 1] = conceptFirst[i]! + (conceptForms[i]?.length ?? 0);

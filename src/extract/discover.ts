@@ -26,6 +26,7 @@ const EN_SUFFIXES = new Set([
 const EN_PREFIXES = new Set(["ministry", "department", "bureau", "office", "university", "institute", "academy", "administration", "commission"]);
 /** Lower-case words allowed inside a name ("Institute of Computing Technology", "Ministry of Economy, Trade and Industry"). */
 const EN_JOINERS = new Set(["of", "and", "for", "the", "&"]);
+const MAX_JOINER = 3;
 /** Capitalised words that do not name anything on their own: a run made only of these (plus its suffix) is generic. */
 const EN_GENERIC = new Set([
   "the", "a", "an", "this", "that", "these", "its", "their", "our", "his", "her", "one", "new", "chinese", "china", "china's",
@@ -44,16 +45,22 @@ interface Token {
   capital: boolean;
 }
 
-function discoverEnglish(text: string, out: DiscoveredOrg[]): void {
+/** Ends a run wherever it stands: any character that is neither part of a word nor a space (see the loop). */
+const endsRun = (c: number) => !isWordChar(c) && c !== 0x20 && c !== 0x2d && c !== 0x27 && c !== 0x2e;
+
+function discoverEnglish(text: string, out: DiscoveredOrg[], from = 0, to = text.length): void {
   // A run: capitalised tokens, possibly joined by "of/and/for/the/&"; it ends at any other token or at
   // punctuation other than a space, a hyphen or the comma of "Economy, Trade and Industry".
-  let run: Token[] = [];
+  // Most words are lower case outside any run: they are never sliced or lower-cased (allocation in the
+  // per-word loop was most of discovery's time), and an empty run is not replaced on every such word.
+  const run: Token[] = [];
   const flush = () => {
+    if (run.length === 0) return;
     if (run.length >= 2) emitRun(text, run, out);
-    run = [];
+    run.length = 0;
   };
-  let i = 0;
-  const n = text.length;
+  let i = from;
+  const n = to;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (!isWordChar(c)) {
@@ -69,10 +76,10 @@ function discoverEnglish(text: string, out: DiscoveredOrg[]): void {
       else if ((d === 0x2d || d === 0x27 || d === 0x2e) && j + 1 < n && isWordChar(text.charCodeAt(j + 1))) j += 2;
       else break;
     }
-    const word = text.slice(i, j);
-    const lower = word.toLowerCase();
     const capital = isUpperAscii(c) || (c >= 0x30 && c <= 0x39 && run.length > 0);
-    if (capital || (run.length > 0 && EN_JOINERS.has(lower))) {
+    // Joiners are at most three characters long: longer lower-case words need no lower-cased copy.
+    let lower = capital || (run.length > 0 && j - i <= MAX_JOINER) ? text.slice(i, j).toLowerCase() : undefined;
+    if (lower !== undefined && (capital || EN_JOINERS.has(lower))) {
       if (run.length >= MAX_RUN) {
         flush();
         if (!capital) {
@@ -82,8 +89,12 @@ function discoverEnglish(text: string, out: DiscoveredOrg[]): void {
       }
       run.push({ start: i, end: j, lower, capital });
     } else flush();
-    // A full stop after a word ends the sentence (and the run), except in "Inc." / "Co." / "U.S.".
-    if (j < n && text.charCodeAt(j) === 0x2e && !(EN_SUFFIXES.has(lower) || lower.length === 1)) flush();
+    // A full stop after a word ends the sentence (and the run), except in "Inc." / "Co." / "U.S.". With no
+    // run open there is nothing to end.
+    if (run.length > 0 && j < n && text.charCodeAt(j) === 0x2e) {
+      lower ??= text.slice(i, j).toLowerCase();
+      if (!(EN_SUFFIXES.has(lower) || lower.length === 1)) flush();
+    }
     i = j;
   }
   flush();
@@ -125,12 +136,18 @@ const ZH_SUFFIXES = ["股份有限公司", "有限责任公司", "有限公司",
 const ZH_STATE_ONLY = new Set(["部", "局"]);
 const ZH_STATE_PREFIXES = ["国家", "中国", "国务院", "中华人民共和国", "美国", "日本", "荷兰", "欧盟", "韩国"];
 /** Characters that end the name on its left: particles, conjunctions, verbs of the 的 construction. */
-const ZH_BOUNDARY = new Set([..."的和与及、在是由了对将从被把等并或也就而其该这那此它他她需"]);
+const ZH_BOUNDARY_CHARS = [..."的和与及、在是由了对将从被把等并或也就而其该这那此它他她需"];
 /** Two-character verbs and connectives that end the name on its left ("宣布成立全资子公司", "旗下"). */
 const ZH_BOUNDARY_WORDS = new Set([
   "宣布", "成立", "表示", "推出", "发布", "收购", "投资", "入股", "旗下", "联合", "包括", "以及", "通过", "使用", "采用", "基于", "来自",
   "作为", "成为", "推动", "称作", "分拆", "附属", "属于", "位于", "显示", "指出", "认为", "透露", "披露", "获得", "完成", "参与", "携手", "牵头", "领投", "跟投", "注册",
 ]);
+/** The same lists as code-unit tables for the per-character loop (no one-character strings or slices). */
+const ZH_SUFFIX_END = new Uint8Array(0x10000);
+for (const s of ZH_SUFFIXES) ZH_SUFFIX_END[s.charCodeAt(s.length - 1)] = 1;
+const ZH_BOUNDARY = new Uint8Array(0x10000);
+for (const ch of ZH_BOUNDARY_CHARS) ZH_BOUNDARY[ch.charCodeAt(0)] = 1;
+const ZH_BOUNDARY_PAIRS = new Set([...ZH_BOUNDARY_WORDS].map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1)));
 /** Name parts that are descriptions, not names ("科技公司", "该公司", "上市公司", "子公司"). */
 const ZH_GENERIC = new Set([
   "科技", "互联网", "芯片", "半导体", "人工智能", "智能", "大模型", "模型", "创业", "初创", "上市", "投资", "基金", "国有", "民营", "外资",
@@ -141,33 +158,40 @@ const ZH_GENERIC = new Set([
 ]);
 const ZH_MAX_NAME = 12;
 
+/** The Chinese scan's state: the end of the last name found (names do not overlap). */
+interface ZhState {
+  lastEnd: number;
+}
+
 function discoverChinese(text: string, out: DiscoveredOrg[]): void {
-  const n = text.length;
-  let lastEnd = -1;
-  for (let i = 0; i < n; i++) {
-    if (!isHan(text.charCodeAt(i))) continue;
-    // Longest suffix ending at i (suffixes are at most 6 characters: constant work per position).
-    let suffix = "";
-    for (const s of ZH_SUFFIXES) {
-      if (s.length > suffix.length && i + 1 >= s.length && text.charCodeAt(i) === s.charCodeAt(s.length - 1) && text.startsWith(s, i + 1 - s.length)) suffix = s;
-    }
-    if (!suffix) continue;
-    // A longer suffix continues right after ("科技" of "科技有限公司", "公司" of "公司集团"): take that one.
-    if (i + 1 < n && startsSuffix(text, i + 1)) continue;
-    const suffixStart = i + 1 - suffix.length;
-    let start = suffixStart;
-    while (start > 0 && suffixStart - start < ZH_MAX_NAME) {
-      const c = text.charCodeAt(start - 1);
-      if (!isHan(c) && !isNameLatin(c)) break;
-      if (ZH_BOUNDARY.has(text[start - 1]!) || (start >= 2 && ZH_BOUNDARY_WORDS.has(text.slice(start - 2, start)))) break;
-      start--;
-    }
-    if (start <= lastEnd) continue;
-    const namePart = text.slice(start, suffixStart);
-    if (!zhNameOk(namePart, suffix)) continue;
-    out.push({ start, end: i + 1, name: text.slice(start, i + 1) });
-    lastEnd = i + 1;
+  const state: ZhState = { lastEnd: -1 };
+  // Most characters end no suffix: one table read rules them out (all suffixes end in a Han character).
+  for (let i = 0; i < text.length; i++) if (ZH_SUFFIX_END[text.charCodeAt(i)] === 1) discoverChineseAt(text, i, state, out);
+}
+
+/** The name whose suffix ends at i, if any. */
+function discoverChineseAt(text: string, i: number, state: ZhState, out: DiscoveredOrg[]): void {
+  // Longest suffix ending at i (suffixes are at most 6 characters: constant work per position).
+  let suffix = "";
+  for (const s of ZH_SUFFIXES) {
+    if (s.length > suffix.length && i + 1 >= s.length && text.charCodeAt(i) === s.charCodeAt(s.length - 1) && text.startsWith(s, i + 1 - s.length)) suffix = s;
   }
+  if (!suffix) return;
+  // A longer suffix continues right after ("科技" of "科技有限公司", "公司" of "公司集团"): take that one.
+  if (i + 1 < text.length && startsSuffix(text, i + 1)) return;
+  const suffixStart = i + 1 - suffix.length;
+  let start = suffixStart;
+  while (start > 0 && suffixStart - start < ZH_MAX_NAME) {
+    const c = text.charCodeAt(start - 1);
+    if (!isHan(c) && !isNameLatin(c)) break;
+    if (ZH_BOUNDARY[c] === 1 || (start >= 2 && ZH_BOUNDARY_PAIRS.has(text.charCodeAt(start - 2) * 0x10000 + c))) break;
+    start--;
+  }
+  if (start <= state.lastEnd) return;
+  const namePart = text.slice(start, suffixStart);
+  if (!zhNameOk(namePart, suffix)) return;
+  out.push({ start, end: i + 1, name: text.slice(start, i + 1) });
+  state.lastEnd = i + 1;
 }
 
 const isNameLatin = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
@@ -184,11 +208,58 @@ function zhNameOk(namePart: string, suffix: string): boolean {
   return true;
 }
 
-/** Every discovered organisation name, in text order, not overlapping each other. */
+/** Every word a discovered name ends or starts with: the catalog automaton reports where they occur (folded,
+ * so a superset of where they are written as the rules want), and discoverOrgsAt looks only there. */
+export const DISCOVERY_CUES: readonly string[] = [...new Set([...EN_SUFFIXES, ...EN_PREFIXES, ...ZH_SUFFIXES])];
+
+/** Where DISCOVERY_CUES occur in the text: start and end offsets per hit, ordered by end. */
+export interface CueHits {
+  starts: Int32Array;
+  ends: Int32Array;
+  length: number;
+}
+
+/** Every discovered organisation name, in text order, not overlapping each other: the rules applied to
+ * every position. */
 export function discoverOrgs(text: string): DiscoveredOrg[] {
   const out: DiscoveredOrg[] = [];
   discoverEnglish(text, out);
   discoverChinese(text, out);
+  return settle(out);
+}
+
+/** The same names as discoverOrgs, looking only where a cue word occurs (most text has none, and that
+ * text was discovery's whole cost). English: the run state is empty after any character that ends a run
+ * (endsRun), so the scan runs only over the stretches between two such characters that hold a capitalised
+ * cue, each stretch once. Chinese: only positions where a suffix ends can yield a name. */
+export function discoverOrgsAt(text: string, cues: CueHits): DiscoveredOrg[] {
+  const out: DiscoveredOrg[] = [];
+  let doneUntil = 0;
+  for (let k = 0; k < cues.length; k++) {
+    const start = cues.starts[k]!;
+    const end = cues.ends[k]!;
+    // A Latin cue counts only as a whole capitalised word (a name's suffix or prefix token is one).
+    if (start < doneUntil || !isUpperAscii(text.charCodeAt(start)) || (start > 0 && isWordChar(text.charCodeAt(start - 1))) || (end < text.length && isWordChar(text.charCodeAt(end)))) continue;
+    let from = start;
+    while (from > doneUntil && !endsRun(text.charCodeAt(from - 1))) from--;
+    let to = end;
+    while (to < text.length && !endsRun(text.charCodeAt(to))) to++;
+    discoverEnglish(text, out, from, to);
+    doneUntil = to;
+  }
+  const state: ZhState = { lastEnd: -1 };
+  let last = -1;
+  for (let k = 0; k < cues.length; k++) {
+    const i = cues.ends[k]! - 1;
+    if (i === last || ZH_SUFFIX_END[text.charCodeAt(i)] !== 1) continue;
+    discoverChineseAt(text, i, state, out);
+    last = i;
+  }
+  return settle(out);
+}
+
+/** Text order; of overlapping names the first (longest at equal starts). */
+function settle(out: DiscoveredOrg[]): DiscoveredOrg[] {
   out.sort((x, y) => x.start - y.start || y.end - x.end);
   const kept: DiscoveredOrg[] = [];
   for (const d of out) if (kept.length === 0 || d.start >= kept[kept.length - 1]!.end) kept.push(d);

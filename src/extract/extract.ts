@@ -3,9 +3,9 @@ import { TITLE_SEPARATOR, type ArticleInput, type Entity, type Extraction, type 
 import { hashRuleset, loadCatalog } from "./catalog/load.ts";
 import type { CatalogData } from "./catalog/schema.ts";
 import { compileCatalog, type CompiledCatalog } from "./compile.ts";
-import { AnchorHits, BreakHits, ConceptHits, findMentions } from "./match.ts";
+import { AnchorHits, BreakHits, ConceptHits, DiscoveryCues, findMentions } from "./match.ts";
 import type { Mention } from "./mention.ts";
-import { discoverOrgs, DISCOVERY_RULES } from "./discover.ts";
+import { discoverOrgsAt, DISCOVERY_RULES, type CueHits } from "./discover.ts";
 import { extractClaims } from "./claims.ts";
 import { LazyDoc } from "./doc.ts";
 import { rulesSignature } from "./lexicon.ts";
@@ -45,15 +45,16 @@ export function createExtractor(catalog: CatalogData, weights: WeightsFile = loa
   const anchors = new AnchorHits();
   const breaks = new BreakHits();
   const concepts = new ConceptHits(compiled.conceptCount);
+  const cues = new DiscoveryCues();
   const analyse = (input: ArticleInput): Analysis => {
     const title = input.title ?? "";
     const text = title + TITLE_SEPARATOR + (input.text ?? "");
-    const mentions = findMentions(compiled, text, anchors, breaks, concepts);
+    const mentions = findMentions(compiled, text, anchors, breaks, concepts, cues);
     const doc = new LazyDoc(text, title.length, mentions, anchors, breaks, concepts);
     const claims = mentions.some((m) => m.type === "chip") ? extractClaims(doc) : [];
     const features = indicatorFeatures(Object.assign(doc, { claims }), RULES);
     const indicators = scoreIndicators(features, models, title.length);
-    const entities: Entity[] = [...mentions, ...discoveredOrgMentions(text, mentions)].map((m) => ({
+    const entities: Entity[] = [...mentions, ...discoveredOrgMentions(text, mentions, cues)].map((m) => ({
       type: m.type,
       name: m.name,
       surface: text.slice(m.start, m.end),
@@ -69,10 +70,10 @@ export function createExtractor(catalog: CatalogData, weights: WeightsFile = loa
 
 /** Organisation names found by their shape (discover.ts) where no catalog name is: entities only, found
  * after claims and indicators, so that no rule fires on a discovered org alone. */
-function discoveredOrgMentions(text: string, mentions: Mention[]): Mention[] {
+function discoveredOrgMentions(text: string, mentions: Mention[], cues: CueHits): Mention[] {
   const out: Mention[] = [];
   let k = 0;
-  for (const d of discoverOrgs(text)) {
+  for (const d of discoverOrgsAt(text, cues)) {
     while (k < mentions.length && mentions[k]!.end <= d.start) k++;
     let overlaps = false;
     for (let j = k; j < mentions.length && mentions[j]!.start < d.end; j++) if (mentions[j]!.end > d.start) overlaps = true;

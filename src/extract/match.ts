@@ -2,7 +2,7 @@
 // stems, context checks for ambiguous aliases, then leftmost-longest selection per layer (orgs apart from
 // models and chips, so that "Nvidia H20" yields both Nvidia and Nvidia H20).
 import { HitBuffer, scan } from "./automaton.ts";
-import { CONCEPT_NEGATIVE, CONCEPT_PREFIX, PATTERN_ASCII_END, PATTERN_ASCII_START, PATTERN_BREAK, PATTERN_CONCEPT, PATTERN_NAME, PATTERN_STEM, PATTERN_TARGET, TARGET_CONTEXT, TARGET_NEEDS_CAPITAL, type CompiledCatalog } from "./compile.ts";
+import { CONCEPT_NEGATIVE, CONCEPT_PREFIX, PATTERN_ASCII_END, PATTERN_ASCII_START, PATTERN_BREAK, PATTERN_CONCEPT, PATTERN_DISCOVERY, PATTERN_NAME, PATTERN_STEM, PATTERN_TARGET, TARGET_CONTEXT, TARGET_NEEDS_CAPITAL, type CompiledCatalog } from "./compile.ts";
 import { contextConfirmed, CueText } from "./disambiguate.ts";
 import { extendVersion } from "./versions.ts";
 import type { Mention } from "./mention.ts";
@@ -137,17 +137,35 @@ export class BreakHits {
   }
 }
 
+/** Where a word that can end or open a discovered organisation name occurs (discover.ts, DISCOVERY_CUES):
+ * start and end per hit, by end. Discovery then looks only around these. Reused. */
+export class DiscoveryCues {
+  starts: Int32Array = new Int32Array(64);
+  ends: Int32Array = new Int32Array(64);
+  length = 0;
+  push(start: number, end: number): void {
+    if (this.length === this.starts.length) {
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+    }
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.length++;
+  }
+}
+
 function grow(a: Int32Array): Int32Array {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;
 }
 
-export function findMentions(cat: CompiledCatalog, text: string, anchors?: AnchorHits, breaks?: BreakHits, concepts?: ConceptHits): Mention[] {
+export function findMentions(cat: CompiledCatalog, text: string, anchors?: AnchorHits, breaks?: BreakHits, concepts?: ConceptHits, cues?: DiscoveryCues): Mention[] {
   scan(cat.automaton, text, hits);
   anchors?.reset();
   concepts?.reset();
   if (breaks) breaks.length = 0;
+  if (cues) cues.length = 0;
   const candidates: Candidate[] = [];
   const { patternRole, patternAnchorMask, wordChar, targetFirst, targetEntity, targetFlags } = cat;
   const { patternLength } = cat.automaton;
@@ -157,6 +175,7 @@ export function findMentions(cat: CompiledCatalog, text: string, anchors?: Ancho
     const start = end - patternLength[pid]!;
     const role = patternRole[pid]!;
     if ((role & PATTERN_BREAK) !== 0) breaks?.push(start);
+    if ((role & PATTERN_DISCOVERY) !== 0) cues?.push(start, end);
     const mask = patternAnchorMask[pid]!;
     if (anchors && mask !== 0) anchors.push(start, mask);
     if ((role & PATTERN_CONCEPT) !== 0 && concepts && !((role & PATTERN_ASCII_START) !== 0 && wordBefore(wordChar, text, start))) {

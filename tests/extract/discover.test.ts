@@ -1,7 +1,9 @@
 // Organisation names found by their shape (discover.ts): suffix and "X of Y" names in English, suffix
 // names cut at a 的-style boundary in Chinese; generic phrases rejected; discovered orgs never flagged.
 import { describe, expect, it } from "vitest";
-import { discoverOrgs } from "../../src/extract/discover.ts";
+import { discoverOrgs, discoverOrgsAt } from "../../src/extract/discover.ts";
+import { defaultExtractor } from "../../src/extract/extract.ts";
+import { AnchorHits, BreakHits, ConceptHits, DiscoveryCues, findMentions } from "../../src/extract/match.ts";
 import { toJsonlRecord } from "../../src/extract/jsonl.ts";
 import { run } from "./helpers.ts";
 
@@ -35,5 +37,28 @@ describe("org discovery", () => {
   it("keeps discovered orgs out of extract --jsonl records (surface forms never equal gold names)", () => {
     const x = run("Zhonghao Xinying Semiconductor met Nvidia.");
     expect(toJsonlRecord("a", x).entities.map((e) => e.name)).toEqual(["Nvidia"]);
+  });
+
+  it("finds the same names looking only where the automaton saw a cue word as looking everywhere", () => {
+    // Random texts from name parts, cue words (capitalised or not, inside longer words, traditional forms)
+    // and every kind of separator: the cue-driven scan (extraction's) must equal the full one.
+    const parts = ["Inc", "Inc.", "Co", "co", "Co.", "AG", "Ltd", "Group", "Ministry", "of", "Of", "the", "The", "and", "&", "Alpha", "Beta",
+      "U.S.", "China's", "X-Group", "University", "Department", "Tokyo", "Commerce", "Incoming", "since", "42", "Systems", " ", ",", ".", "\n",
+      "'", "-", "(", "公司", "有限公司", "科技", "集团", "集團", "国家", "部", "局", "的", "北京", "华为", "研究院", "宣布"];
+    const compiled = defaultExtractor().compiled;
+    const cues = new DiscoveryCues();
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
+    let names = 0;
+    for (let n = 0; n < 3000; n++) {
+      let text = "";
+      for (let k = 1 + Math.floor(next() * 40); k > 0; k--) text += parts[Math.floor(next() * parts.length)]! + (next() < 0.6 ? " " : "");
+      if (n % 100 === 0) text = text.repeat(60); // long enough for the automaton's four-way split
+      findMentions(compiled, text, new AnchorHits(), new BreakHits(), new ConceptHits(compiled.conceptCount), cues);
+      const everywhere = discoverOrgs(text);
+      names += everywhere.length;
+      expect(discoverOrgsAt(text, cues), text).toEqual(everywhere);
+    }
+    expect(names).toBeGreaterThan(1000);
   });
 });
