@@ -17,6 +17,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   catalog: async () => (await import("./commands/catalog.ts")).catalog,
   digest: async () => (await import("./commands/digest.ts")).digest,
   users: async () => (await import("./commands/users.ts")).users,
+  train: async () => (await import("./commands/train.ts")).train,
 };
 
 export function usage(): string {
@@ -35,6 +36,12 @@ export function usage(): string {
                                   k-fold cross-validation of the learned indicator weights on labelled sets
                                   (default ../shared/eval/dev.jsonl,dev2.jsonl); --write refits on all of them
                                   and writes data/weights/indicators.json (a new ruleset version)
+  eval --labels [--json]          the live ruleset scored against the team's labels (reviews, reported misses):
+                                  precision and recall per indicator
+  train [--sets a.jsonl,b.jsonl] [--folds 5] [--l2 1] [--apply] [--json]
+                                  refit the indicator weights on the shipped sets plus the team's labels, show the
+                                  cross-validated change and the reprocess preview; apply (stored in the database,
+                                  a new ruleset version, then reprocess) only with --apply or "y" at the prompt
   explain [--title T --text X | FILE] [--json] | explain --jsonl
                                   why an article got or missed each indicator: rules, weights, contributions,
                                   evidence; --jsonl reads extract --jsonl's input and writes JSON per article

@@ -9,6 +9,7 @@ import { analyticsRoutes } from "./api/analytics.ts";
 import { eventRoutes } from "./api/events.ts";
 import { exportRoutes } from "./api/exports.ts";
 import { extractRoutes } from "./api/extract.ts";
+import { labelRoutes } from "./api/labels.ts";
 import { feedRoutes } from "./api/feeds.ts";
 import { requireApiAuth } from "./auth.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
@@ -21,6 +22,7 @@ import { queueRoutes } from "./routes/queue.tsx";
 import { notFoundPage } from "./routes/render.tsx";
 import { ruleRoutes } from "./routes/rules.tsx";
 import { tryRoutes } from "./routes/try.tsx";
+import { labelPageRoutes } from "./routes/labels.tsx";
 import { securityHeaders } from "./security-headers.ts";
 import { mountStatic } from "./static-assets.ts";
 
@@ -75,11 +77,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route("/", analyticsRoutes(deps));
   api.route("/", exportRoutes(deps));
   api.route("/", extractRoutes(deps));
+  api.route("/", labelRoutes(deps));
   api.all("*", (c) => c.json({ error: "not found" }, 404));
   app.route("/api", api);
 
   // The analyst pages (each form carries the session's CSRF token), one route module per page.
-  for (const pageRoutes of [loginRoutes, queueRoutes, eventPageRoutes, indicatorRoutes, claimRoutes, feedPageRoutes, ruleRoutes, tryRoutes]) {
+  for (const pageRoutes of [loginRoutes, queueRoutes, eventPageRoutes, indicatorRoutes, claimRoutes, feedPageRoutes, ruleRoutes, tryRoutes, labelPageRoutes]) {
     app.route("/", pageRoutes(deps, secret));
   }
 

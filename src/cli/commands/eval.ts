@@ -10,12 +10,13 @@ import { labelledRows, parseGoldSet, type LabelledSet } from "../../learn/datase
 import { DEFAULT_L2, fitModels, serializeWeights, weightsFile } from "../../learn/fit.ts";
 import { PACKAGE_ROOT } from "../../package-root.ts";
 import { optionString, readArgs, UsageError } from "../args.ts";
+import { evalLabels } from "./eval-labels.ts";
 import { writeLine, type Command } from "../context.ts";
 
 export const DEFAULT_SETS = ["../shared/eval/dev.jsonl", "../shared/eval/dev2.jsonl"];
 export const WEIGHTS_PATH = join(PACKAGE_ROOT, "data/weights/indicators.json");
 
-function readSets(arg: string | undefined): LabelledSet[] {
+export function readSets(arg: string | undefined): LabelledSet[] {
   const paths = arg ? arg.split(",").filter(Boolean).map((p) => resolve(p)) : DEFAULT_SETS.map((p) => resolve(PACKAGE_ROOT, p));
   return paths.map((p) => {
     if (!existsSync(p)) throw new UsageError(`labelled set not found: ${p}${arg ? "" : " (the default sets live in ../shared/eval next to the repo; give others with --sets a.jsonl,b.jsonl)"}`);
@@ -31,8 +32,12 @@ function positiveNumber(args: ReturnType<typeof readArgs>, name: string, fallbac
   return n;
 }
 
-export const evaluate: Command = async (argv) => {
-  const args = readArgs(argv, { valued: ["folds", "sets", "l2"], flags: ["json", "write"] });
+export const evaluate: Command = async (argv, ctx) => {
+  const args = readArgs(argv, { valued: ["folds", "sets", "l2"], flags: ["json", "write", "labels"] });
+  if (args.options.has("labels")) {
+    if (args.options.size > (args.options.has("json") ? 2 : 1)) throw new UsageError("eval --labels [--json] takes no other option");
+    return evalLabels(args.options.has("json"), ctx);
+  }
   const folds = positiveNumber(args, "folds", 5, true);
   if (folds < 2) throw new UsageError("--folds needs at least 2");
   const opts = { l2: positiveNumber(args, "l2", DEFAULT_L2, false) };

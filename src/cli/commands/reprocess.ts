@@ -1,5 +1,6 @@
 import { createJobDeps } from "../../jobs/deps.ts";
 import { reprocess as reprocessJob } from "../../jobs/reprocess.ts";
+import type { ReprocessDiff } from "../../jobs/types.ts";
 import { createMetrics } from "../../observability/metrics.ts";
 import { optionString, readArgs } from "../args.ts";
 import { withDatabase, writeLine, type Command } from "../context.ts";
@@ -16,10 +17,15 @@ export const reprocess: Command = async (argv, { config, logger }) => {
     writeLine(diff);
     return 0;
   }
+  writeDiff(diff);
+  return 0;
+};
+
+/** A reprocess diff for a terminal: per indicator, articles gained and lost, with examples. */
+export function writeDiff(diff: ReprocessDiff): void {
   writeLine(`ruleset ${diff.rulesetVersion}: ${diff.articles} articles re-extracted, ${diff.changed} changed${diff.dryRun ? " (dry run: nothing written)" : ""}`);
   for (const [indicator, d] of Object.entries(diff.indicators).sort()) {
     writeLine(`  ${indicator}: +${d.added} -${d.removed}`);
     for (const ex of d.examples) writeLine(`    ${ex.change === "added" ? "+" : "-"} #${ex.articleId} ${ex.title}`);
   }
-  return 0;
-};
+}

@@ -5,6 +5,7 @@ import { CsrfField, ExternalLink, Highlighted, IndicatorTag, Score, StatusBadge,
 import type { RuleBreakdown } from "../rule-breakdown.ts";
 import { Layout } from "./layout.tsx";
 import { ExplanationCard } from "./explanation.tsx";
+import { ReportMiss } from "./report-miss.tsx";
 import type { EventExplanation } from "../explain-event.ts";
 
 export interface EventPageProps {
@@ -15,6 +16,8 @@ export interface EventPageProps {
   rules: RuleBreakdown[];
   now: Date;
   explanation?: EventExplanation;
+  /** The signed-in user may store labels (report a miss). */
+  canLabel?: boolean;
 }
 
 function Passage(props: { p: EvidencePassage }) {
@@ -161,6 +164,12 @@ export function EventPage(props: EventPageProps) {
               </table>
             </section>
             <ExplanationCard explanation={props.explanation} />
+            {props.canLabel && sources[0] ? (
+              <ReportMiss csrf={props.csrf} action="/labels">
+                <input type="hidden" name="articleId" value={String(sources[0].articleId)} />
+                <input type="hidden" name="back" value={`/events/${e.id}`} />
+              </ReportMiss>
+            ) : null}
             <section class="card">
               <h2>History</h2>
               {props.history.length === 0 ? (

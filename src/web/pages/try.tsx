@@ -1,8 +1,8 @@
 // "Try an article": paste a title and text (or a URL) and see what the live ruleset makes of it: mentions, claims,
 // indicators and why; then report what it missed or got wrong (a labelled example for eval --labels and train).
-import { INDICATOR_IDS, STAGES } from "../../extract/types.ts";
 import type { TryArticleResult } from "../try-article.ts";
 import { CsrfField, Highlighted, IndicatorTag } from "./components.tsx";
+import { ReportMiss } from "./report-miss.tsx";
 import { Layout } from "./layout.tsx";
 
 const signed = (x: number) => (x >= 0 ? "+" : "") + x.toFixed(2);
@@ -56,43 +56,6 @@ function ArticleFields(props: { article: TryArticleResult["article"] }) {
       <input type="hidden" name="lang" value={a.lang ?? ""} />
       <input type="hidden" name="url" value={a.url ?? ""} />
     </>
-  );
-}
-
-export function ReportMiss(props: { csrf: string | null; action: string; children?: unknown }) {
-  return (
-    <section class="card report-miss" id="report-miss">
-      <h2>Report a miss</h2>
-      <form method="post" action={props.action} class="inline">
-        <CsrfField token={props.csrf} />
-        {props.children}
-        <select name="kind" aria-label="what is wrong">
-          <option value="missing">should have been flagged as</option>
-          <option value="wrong">should not be</option>
-        </select>
-        <select name="indicator" aria-label="indicator">
-          {INDICATOR_IDS.map((id) => (
-            <option value={id}>{id}</option>
-          ))}
-        </select>
-        <input type="text" name="note" placeholder="why (optional)" maxlength={4000} />
-        <button type="submit">Save label</button>
-      </form>
-      <form method="post" action={props.action} class="inline">
-        <CsrfField token={props.csrf} />
-        {props.children}
-        <input type="hidden" name="kind" value="claim_missing" />
-        <span>claim missing:</span>
-        <input type="text" name="subject" placeholder="subject (model or org)" required maxlength={200} />
-        <input type="text" name="chip" placeholder="chip" required maxlength={200} />
-        <select name="stage" aria-label="stage">
-          {STAGES.map((s) => (
-            <option value={s}>{s}</option>
-          ))}
-        </select>
-        <button type="submit">Save label</button>
-      </form>
-    </section>
   );
 }
 

@@ -6,6 +6,7 @@ import { reviewEvents, reviewHistory, UnknownEventsError } from "../../store/rep
 import { requirePageAuth, safeNext } from "../auth.ts";
 import type { AppEnv } from "../env.ts";
 import { explainEvent } from "../explain-event.ts";
+import { canLabel } from "../access.ts";
 import { EventPage } from "../pages/event.tsx";
 import { ErrorPage } from "../pages/layout.tsx";
 import { describeIssues, idParamSchema, reviewBodySchema } from "../params.ts";
@@ -23,7 +24,7 @@ export const eventPageRoutes: PageRoutes = ({ db }, secret) => {
     const [history, stats, explanation] = await Promise.all([reviewHistory(db, detail.event.id), ruleStats(db), explainEvent(db, detail)]);
     return render(
       c,
-      <EventPage {...who(c)} detail={detail} history={history} rules={ruleBreakdown(detail, stats)} now={new Date()} explanation={explanation} />,
+      <EventPage {...who(c)} detail={detail} history={history} rules={ruleBreakdown(detail, stats)} now={new Date()} explanation={explanation} canLabel={canLabel(c)} />,
     );
   });
 
