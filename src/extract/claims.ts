@@ -3,6 +3,7 @@
 import type { Claim, Modality, Span, Stage } from "./types.ts";
 import type { AnchorHits, Mention } from "./match.ts";
 import { ANCHOR_BIT } from "./anchors.ts";
+import { Layout, rowSaysNo } from "./claim-layout.ts";
 import {
   allMatches, CHIP_ANAPHOR, COMPARISON_BEFORE, COMPATIBILITY, HYPOTHETICAL, MODALITY_PLANNED, MODALITY_REPORTED,
   MODEL_ANAPHOR, NEGATION_AFTER, NEGATION_BEFORE, ORG_ANAPHOR, PLURAL_MODEL_ANAPHOR, PURPOSE, STAGE_TRIGGERS, test,
@@ -106,6 +107,19 @@ function clauseBreaks(text: string, s: Span): Span[] {
   return allMatches(CLAUSE_BREAK, text.slice(s.start, s.end)).map((m) => ({ start: s.start + m.start, end: s.start + m.end }));
 }
 
+const hasCompatibility = (body: string) => test(COMPATIBILITY, body);
+
+/** The clauses of a sentence that state compatibility (not a use: GUIDE "兼容 Atlas 800T A2"). */
+function compatibleClauses(text: string, s: Span, breaks: Span[]): Span[] {
+  const out: Span[] = [];
+  let start = s.start;
+  for (const b of [...breaks, { start: s.end, end: s.end }]) {
+    if (b.start > start && hasCompatibility(text.slice(start, b.start))) out.push({ start, end: b.start });
+    start = Math.max(start, b.end);
+  }
+  return out;
+}
+
 /** The clause of the sentence that holds a position (clauses split at "but", "while", semicolons ...). */
 function clauseAround(s: Span, breaks: Span[], pos: number): Span {
   let start = s.start;
@@ -177,13 +191,8 @@ function modelSubjectsFor(text: string, s: Span, breaks: Span[], trig: Trigger, 
   return inClause.length > 0 ? inClause : models.filter((m) => m.end <= clause.start && near(m));
 }
 
-/** A list item line ("- Qwen2.5-7B", "• 昇腾", "3) ..."). */
-const LIST_ITEM = /^\s*(?:[-*•·▪◦–]|\d{1,2}[.)、])\s*/u;
 /** How far a header's list or an anaphor's antecedent is looked for (sentences). */
 const LIST_REACH = 20;
-const isListItem = (text: string, s: Span) => LIST_ITEM.test(text.slice(s.start, Math.min(s.end, s.start + 8)));
-/** A sentence that introduces a list: it ends with a colon. */
-const isHeader = (text: string, s: Span) => /[:：]\s*$/u.test(text.slice(Math.max(s.start, s.end - 8), s.end));
 const ANTECEDENT_REACH = 3;
 /** How far before a list item its list's chip may be named (characters). */
 const LIST_CHIP_REACH = 600;
@@ -199,6 +208,12 @@ export function extractClaims(doc: Doc): Claim[] {
   const usable = (m: Mention, s: Span) => !isComparison(text, m, s);
   const mainModel = mentions.find((m) => m.type === "model" && inSpan(m, title) && usable(m, title));
   const titleChip = mentions.find((m) => m.type === "chip" && inSpan(m, title) && !isCpu(m) && usable(m, title));
+  const layout = new Layout(text, sentences);
+  const allChips = mentions.filter((m) => m.type === "chip" && !isCpu(m));
+  // The article's platform when all its chips are one vendor's (a README or changelog of "RKLLM" naming
+  // RK3588 and RK3576): the first named.
+  const vendorOf = (m: Mention) => m.entity?.org ?? m.org;
+  const articleChip = allChips.length > 0 && vendorOf(allChips[0]!) !== undefined && allChips.every((m) => vendorOf(m) === vendorOf(allChips[0]!)) ? allChips[0] : undefined;
   const raw: Claim[] = [];
   // The last usable chip before a position; positions only grow (sentences in order), so one pointer walks
   // the mentions once for the whole article.
@@ -227,7 +242,7 @@ export function extractClaims(doc: Doc): Claim[] {
     if (!here.some((m) => m.type === "chip" || m.type === "model")) return;
     let chips = here.filter((m) => m.type === "chip" && !isCpu(m) && usable(m, s)).slice(0, MAX_PAIRED);
     // Without a usable chip, only "the chip" (anaphora) can name one: no need to look for triggers.
-    if (chips.length === 0 && !hasAnchor(doc, si, "chipAnaphor") && !isListItem(text, s)) return;
+    if (chips.length === 0 && !hasAnchor(doc, si, "chipAnaphor") && !layout.listItem(si)) return;
     const body = text.slice(s.start, s.end);
     // A stage word inside a model's name ("DeepSeek-R1-Distill-Qwen-1.5B") is part of the name.
     const inName = (t: Trigger) => here.some((m) => m.type === "model" && m.start < t.end && m.end > t.start);
@@ -237,26 +252,27 @@ export function extractClaims(doc: Doc): Claim[] {
     const models = here.filter((m) => m.type === "model" && usable(m, s));
     if (chips.length === 0) {
       const anaphor = hasAnchor(doc, si, "chipAnaphor") ? allMatches(CHIP_ANAPHOR, body)[0] : undefined;
-      const ref = titleChip ?? lastChipBefore(s.start);
-      if (!ref || models.length === 0) return;
-      // A list item that names a model and a use but no chip ("- Qwen3-4B: about 5.5 tokens/s") is said of
-      // the article's chip, or of the chip its list was introduced with (a few lines up).
-      const listChip = !anaphor && isListItem(text, s) && (ref === titleChip || s.start - ref.end <= LIST_CHIP_REACH);
-      if (!anaphor && !listChip) return;
+      if (models.length === 0) return;
+      const before = lastChipBefore(s.start);
+      // A list item that names a model and a use but no chip ("- Qwen3-4B: about 5.5 tokens/s", "- New model
+      // support: Llama3, Gemma2") is said of the article's chip, or of the chip its list was introduced with
+      // (a few lines up).
+      const ref = anaphor ? titleChip ?? before : layout.listItem(si) ? titleChip ?? articleChip ?? (before && s.start - before.end <= LIST_CHIP_REACH ? before : undefined) : undefined;
+      if (!ref) return;
       chips = anaphor ? [{ ...ref, start: s.start + anaphor.start, end: s.start + anaphor.end }] : [{ ...ref, start: s.start, end: s.start }];
     }
     // Subjects that do not depend on the trigger: carried over by anaphora, from a list, or the article's main model.
     let carried: Mention[] = [];
     if (models.length === 0) {
       const ownModels = (k: number) => doc.sentenceMentions[k]!.filter((m) => m.type === "model" && usable(m, sentences[k]!));
-      if (isHeader(text, s)) {
+      if (layout.colonHeader(si)) {
         // A header ("Ascend 910B now serves:") over list items that name the models.
-        for (let k = si + 1; k < sentences.length && k <= si + LIST_REACH && isListItem(text, sentences[k]!); k++) carried.push(...ownModels(k));
-      } else if (isListItem(text, s)) {
+        for (let k = si + 1; k < sentences.length && k <= si + LIST_REACH && layout.listItem(k); k++) carried.push(...ownModels(k));
+      } else if (layout.listItem(si)) {
         // A list item under a header that names the models ("Day-0 support for DeepSeek-V4:").
         for (let k = si - 1; k >= 0 && k >= si - LIST_REACH; k--) {
-          if (isListItem(text, sentences[k]!)) continue;
-          if (isHeader(text, sentences[k]!)) carried = ownModels(k);
+          if (layout.listItem(k)) continue;
+          if (layout.colonHeader(k)) carried = ownModels(k);
           break;
         }
       }
@@ -290,13 +306,16 @@ export function extractClaims(doc: Doc): Claim[] {
     }
     const makers = here.filter((m) => m.type === "org" && test(MAKER_OF_MODEL, text.slice(m.end, m.end + 40)));
     const modality = modalityOf(body);
-    const compatibility = test(COMPATIBILITY, body);
+    // Compatibility ("compatible with Hugging Face architectures", 兼容) rules out the uses of its own clause
+    // only: "...; supports Llama, Qwen and Phi-2" after a semicolon is a use.
+    const compatible = hasCompatibility(body) ? compatibleClauses(text, s, breaks) : [];
+    const compatibleAt = (pos: number) => compatible.some((c) => pos >= c.start && pos < c.end);
 
     const pairs: { trig: Trigger; chip: Mention; negated: boolean }[] = [];
     for (const trig of triggers) {
       const before = text.slice(Math.max(s.start, trig.start - 90), trig.start);
       const negated = test(NEGATION_BEFORE, before.slice(-60)) || test(NEGATION_AFTER, text.slice(trig.end, Math.min(s.end, trig.end + 80)));
-      if (!negated && (test(HYPOTHETICAL, before) || compatibility)) continue;
+      if (!negated && (test(HYPOTHETICAL, before) || compatibleAt(trig.start))) continue;
       const clause = clauseAround(s, breaks, trig.start);
       const inClause = chips.filter((c) => inSpan(c, clause));
       for (const chip of pairChips(text, trig, inClause.length > 0 ? inClause : chips)) pairs.push({ trig, chip, negated });
@@ -325,8 +344,88 @@ export function extractClaims(doc: Doc): Claim[] {
       }
     }
   });
+  raw.push(...rowClaims(doc, layout, { mainModel, titleChip, articleChip, allChips, usable }));
   // Subjects are settled over all raw claims (a title's org claim meets the body's model claim), then deduped.
   return dedupeClaims(preferModels(raw, doc), mentions);
+}
+
+interface ArticleRefs {
+  mainModel: Mention | undefined;
+  titleChip: Mention | undefined;
+  articleChip: Mention | undefined;
+  allChips: Mention[];
+  usable: (m: Mention, s: Span) => boolean;
+}
+
+/** Claims told by layout: the stage word in a header, the subjects (and maybe the chip) in the rows under it
+ * ("Model support snapshot" over "Yi-6B (chat)   yes / yes / yes", "## Supported models" over "- MiniCPM-V
+ * 2.0", "## 4. Deployment" over "Hardware: Atlas 800T A2" in the model's own card). A row without a chip is
+ * said of the header's chip, the title's, the article's single vendor's, or the chip named just before the
+ * header; a table row that only says "no" is negated. */
+function rowClaims(doc: Doc, layout: Layout, refs: ArticleRefs): Claim[] {
+  const { text, sentences } = doc;
+  const out: Claim[] = [];
+  for (let hi = 0; hi < sentences.length; hi++) {
+    if (!layout.isRowHeader(hi)) continue;
+    // The header's line, whole: the splitter cuts "## 4. Deployment" after "4.".
+    let last = hi;
+    while (last + 1 < sentences.length && !layout.lineStart(last + 1)) last++;
+    const h: Span = { start: sentences[hi]!.start, end: sentences[last]!.end };
+    const found: Trigger[] = [];
+    for (let k = hi; k <= last; k++) if (hasAnchor(doc, k, "stage")) found.push(...findTriggers(text, sentences[k]!, doc.sentenceAnchors[k]));
+    if (found.length === 0) continue;
+    const hBody = text.slice(h.start, h.end);
+    const usable = withoutPurpose(hBody, h.start, found).filter((t) => !test(HYPOTHETICAL, text.slice(h.start, t.start)));
+    const strong = usable.filter((t) => !t.weak);
+    const triggers = strong.length > 0 ? strong : usable;
+    if (triggers.length === 0) continue;
+    const rows = layout.rowsUnder(hi);
+    if (rows.length === 0) continue;
+    const stages = [...new Set(triggers.map((t) => t.stage))];
+    const headerNegated = triggers.every((t) => test(NEGATION_BEFORE, text.slice(Math.max(h.start, t.start - 60), t.start)));
+    const chipsOf = (k: number) => doc.sentenceMentions[k]!.filter((m) => m.type === "chip" && !isCpu(m) && refs.usable(m, sentences[k]!));
+    const headerChips: Mention[] = [];
+    for (let k = hi; k <= last; k++) headerChips.push(...chipsOf(k));
+    const before = lastBefore(refs.allChips, h.start);
+    const fallback = headerChips.length > 0 ? headerChips : [refs.titleChip ?? refs.articleChip ?? (before && h.start - before.end <= LIST_CHIP_REACH ? before : undefined)].filter((m) => m !== undefined);
+    const modality = modalityOf(hBody);
+    for (const k of rows) {
+      const row = sentences[k]!;
+      const models = doc.sentenceMentions[k]!.filter((m) => m.type === "model" && refs.usable(m, row));
+      // "Hardware: Atlas 800T A2" in a model card's deployment section is said of the card's model.
+      const subjects = models.length > 0 ? models : layout.keyValue(k) && layout.mdLevel(hi) > 0 && refs.mainModel ? [refs.mainModel] : [];
+      if (subjects.length === 0) continue;
+      const rowChips = chipsOf(k);
+      const chips = rowChips.length > 0 ? rowChips : fallback;
+      const lastModel = models.at(-1);
+      const negated = headerNegated || (layout.tableRow(k) && rowSaysNo(text.slice(lastModel ? lastModel.end : row.start, row.end)));
+      for (const subj of subjects) for (const chip of chips.slice(0, MAX_PAIRED)) for (const stage of stages) {
+        out.push({
+          subject: subj.name,
+          subjectType: "model",
+          chip: chip.name,
+          chipDomestic: isDomestic(chip),
+          stage,
+          modality,
+          negated,
+          evidence: { start: row.start, end: row.end },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The last mention (sorted by start) that ends at or before a position: a binary search. */
+function lastBefore(sorted: Mention[], pos: number): Mention | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? sorted[lo - 1] : undefined;
 }
 
 /** The model named rather than its org or its family (GUIDE: the subject is the model where one is named):
@@ -352,11 +451,25 @@ function preferModels(claims: Claim[], doc: Doc): Claim[] {
   }
   const use = (c: Claim) => `${famOfChip.get(c.chip) ?? c.chip}|${c.stage}|${c.negated}`;
   const unnamed = (c: Claim) => test(UNNAMED_MODEL, text.slice(c.evidence.start, c.evidence.end));
+  // A family's members named in the article ("盘古Pro MoE" of Pangu).
+  const membersOf = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    const f = m.type === "model" ? m.entity?.family : undefined;
+    if (f !== undefined && f !== m.name) membersOf.set(f, (membersOf.get(f) ?? new Set<string>()).add(m.name));
+  }
   const rewritten = claims.map((c) => {
-    if (c.subjectType !== "org") return c;
+    // A title sums up the body: "MiniMax says full RL training of its M1 model ..." and "华为开源盘古大模型：
+    // Pro MoE 72B由昇腾预训练" speak of the one model of that org, or member of that family, the article names.
+    // Only a title that speaks of a model ("its M1 reasoning model", 盘古大模型): "a denied plan to train on
+    // Huawei" is the org's, whatever model the body names.
+    const inTitle = c.evidence.start < doc.titleEnd && test(MODEL_NOUN, text.slice(c.evidence.start, c.evidence.end));
+    if (c.subjectType === "model") {
+      const members = inTitle ? membersOf.get(c.subject) : undefined;
+      return members?.size === 1 ? { ...c, subject: [...members][0]! } : c;
+    }
     // Named before the claim's sentence: a model in the sentence itself would be its subject already, unless
     // it belongs to another clause ("DeepSeek trained ... on H800s, while R1 is served on ...").
-    const named = new Set((modelsByOrg.get(c.subject) ?? []).filter((m) => m.end <= c.evidence.start).map((m) => m.name));
+    const named = new Set((modelsByOrg.get(c.subject) ?? []).filter((m) => inTitle || m.end <= c.evidence.start).map((m) => m.name));
     if (named.size !== 1 || unnamed(c)) return c;
     return { ...c, subject: [...named][0]!, subjectType: "model" as const };
   });
@@ -381,7 +494,15 @@ function preferModels(claims: Claim[], doc: Doc): Claim[] {
       memberUses.set(key, starts);
     }
   }
-  const memberElsewhere = (c: Claim) => [...(memberUses.get(`${c.subject}|${use(c)}`) ?? [])].some((start) => start !== c.evidence.start);
+  // A family listed with other models ("New model support: ChatGLM3 and MiniCPM"; "supports Llama, Qwen,
+  // Qwen2 and Phi-2") is an entry of its own list, not a second telling of a member's use.
+  const subjectsAt = new Map<string, Set<string>>();
+  for (const o of rewritten) if (o.subjectType === "model") {
+    const k = `${o.evidence.start}|${use(o)}`;
+    subjectsAt.set(k, (subjectsAt.get(k) ?? new Set<string>()).add(o.subject));
+  }
+  const listed = (c: Claim) => (subjectsAt.get(`${c.evidence.start}|${use(c)}`)?.size ?? 0) >= 2;
+  const memberElsewhere = (c: Claim) => !listed(c) && [...(memberUses.get(`${c.subject}|${use(c)}`) ?? [])].some((start) => start !== c.evidence.start);
   return rewritten.filter((c) =>
     c.subjectType === "org" ? !(makerUses.has(`${c.subject}|${use(c)}`) && !unnamed(c)) : !memberElsewhere(c));
 }
@@ -411,15 +532,17 @@ function dedupeClaims(raw: Claim[], mentions: Mention[]): Claim[] {
     if (isFamilyLevel(m)) familyLevel.add(m.name);
   }
   const fam = (c: Claim) => familyOf.get(c.chip) ?? c.chip;
+  // Each training claim is judged on its own sentence: a post-training word beside it in one sentence
+  // ("RL training") says which stage it is; the same subject trained in another sentence is another use.
+  const pre = new Set(raw.filter((o) => o.stage === "pretraining").map((o) => `${o.subject}|${fam(o)}|${o.negated}`));
+  const postHere = new Set(raw.filter((o) => o.stage === "posttraining").map((o) => `${o.subject}|${fam(o)}|${o.negated}|${o.evidence.start}`));
+  const covered = (c: Claim) => pre.has(`${c.subject}|${fam(c)}|${c.negated}`) || postHere.has(`${c.subject}|${fam(c)}|${c.negated}|${c.evidence.start}`);
   const best = new Map<string, Claim>();
   for (const c of raw) {
+    if (c.stage === "training" && covered(c)) continue;
     const key = `${c.subject}|${fam(c)}|${c.stage}|${c.negated}`;
     const prev = best.get(key);
     if (!prev || (familyLevel.has(prev.chip) && !familyLevel.has(c.chip))) best.set(key, c);
   }
-  const out = [...best.values()];
-  const pre = new Set(out.filter((o) => o.stage === "pretraining").map((o) => `${o.subject}|${fam(o)}|${o.negated}`));
-  const postHere = new Set(raw.filter((o) => o.stage === "posttraining").map((o) => `${o.subject}|${fam(o)}|${o.negated}|${o.evidence.start}`));
-  const covered = (c: Claim) => pre.has(`${c.subject}|${fam(c)}|${c.negated}`) || raw.some((r) => r.stage === "training" && r.subject === c.subject && fam(r) === fam(c) && r.negated === c.negated && postHere.has(`${r.subject}|${fam(r)}|${r.negated}|${r.evidence.start}`));
-  return out.filter((c) => c.stage !== "training" || !covered(c));
+  return [...best.values()];
 }

@@ -30,6 +30,27 @@ describe("claims follow the text's structure", () => {
     expect(claimKeys(run("Hygon showed a DCU Z100 server at the fair. Separately, Qwen2.5-7B reached 41 tokens/s on a laptop."))).toEqual([]);
   });
 
+  it("reads rows under a header that holds the stage word: tables, markdown sections, key: value lines", () => {
+    // A support table under a line that says what the rows are; a row that only says "no" is not a use.
+    const table = "Status of the MindIE port\n\nInference support (BF16 / W8A8)\nGLM-4.7        yes / yes\nQwen2.5-7B     yes / no\nDeepSeek-V3    no  / no\n\nReport problems on the tracker.";
+    expect(claimKeys(run(table, "What MindIE serves on Ascend 910B so far"))).toEqual(["GLM-4.7|Huawei Ascend 910B|inference", "Qwen2.5-7B|Huawei Ascend 910B|inference"]);
+    // A markdown section: the header's words are one line even when the splitter cuts it after "2.".
+    expect(claimKeys(run("# Qwen2.5-7B\n\n## 2. Supported models\n- GLM-4.7 (Zhipu)\n- DeepSeek-V3\n\n## 3. Licence\n- Apache 2.0", "Toolkit README: Qwen2.5-7B on the Hygon DCU Z100"))).toEqual([
+      "DeepSeek-V3|Hygon DCU|inference", "GLM-4.7|Hygon DCU|inference",
+    ]);
+    // A model card's deployment section: "Hardware: X" is said of the card's model.
+    expect(claimKeys(run("## 4. Deployment\n### 4.1 Environment\nHardware: Atlas 800T A2, at least 16 NPUs.\nSoftware: CANN 8.0", "Qwen2.5-7B - model card"))).toEqual(["Qwen2.5-7B|Huawei Atlas 800T A2|inference"]);
+    // A header without a stage word governs nothing.
+    expect(claimKeys(run("## 3. Results\n| Model | Score |\n|---|---|\n| GLM-4.7 | 81.2 |", "Qwen2.5-7B on Ascend 910B - model card"))).toEqual([]);
+  });
+
+  it("reads a changelog's list items as said of its one vendor's platform, and keeps listed families", () => {
+    const log = "v1.1\n- New model support: GLM-4.7, Qwen2.5-7B.\n- Faster prefill.\n\nv1.0\n- Deployment of language models on the RK3588 and RK3576 platforms.\n- Compatible with Hugging Face formats; supports Llama, Qwen and Qwen2.";
+    expect(claimKeys(run(log, "Changelog of an edge LLM runtime"))).toEqual([
+      "GLM-4.7|Rockchip RK3588|inference", "Llama|Rockchip RK3588|inference", "Qwen2.5-7B|Rockchip RK3588|inference", "Qwen2|Rockchip RK3588|inference", "Qwen|Rockchip RK3588|inference",
+    ]);
+  });
+
   it("does not read a stage word inside a model's name as a use", () => {
     expect(claimKeys(run("Results on the Ascend 910B:\n- DeepSeek-R1-Distill-Qwen-7B: 35 tokens/s."))).toEqual(["DeepSeek-R1-Distill-Qwen-7B|Huawei Ascend 910B|inference"]);
   });
@@ -50,6 +71,13 @@ describe("claims follow the text's structure", () => {
     expect(claimKeys(run("MiniMax has released MiniMax-M1. MiniMax says the full RL stage ran on 512 Nvidia H800 GPUs."))).toEqual(["MiniMax-M1|Nvidia H800|posttraining"]);
     // An unnamed model of the maker keeps the maker as subject.
     expect(claimKeys(run("DeepSeek released DeepSeek-V3 in December. Iluvatar ran a distilled 32-billion-parameter DeepSeek model on its Tianshu architecture."))).toContain("DeepSeek|Iluvatar Tianshu architecture|inference");
+  });
+
+  it("reads a title's org or family as the one model of it that the article names, when the title speaks of a model", () => {
+    expect(claimKeys(run("Shanghai-based MiniMax has released MiniMax-M1, a reasoning model.", "MiniMax says RL training of its new reasoning model took three weeks on 512 H800s"))).toEqual(["MiniMax-M1|Nvidia H800|posttraining"]);
+    expect(claimKeys(run("华为宣布开源盘古Pro MoE。", "华为开源盘古大模型：由4000颗昇腾预训练"))).toEqual(["Pangu Pro MoE|Huawei Ascend|pretraining"]);
+    // A title about the org's plan, not a model, keeps the org.
+    expect(claimKeys(run("ByteDance's Doubao leads its app charts.", "ByteDance plans to train on Huawei Ascend chips"))).toEqual(["ByteDance|Huawei Ascend|training"]);
   });
 
   it("prefers a member over its family told in another sentence", () => {
