@@ -2,6 +2,7 @@
 // batch (a poll's new articles are written together: a few round trips in all, not a dozen per article).
 import { defaultExtractor, type Extractor } from "../extract/extract.ts";
 import type { Extraction } from "../extract/types.ts";
+import { storyFacts } from "../extract/story-facts.ts";
 import { NEAR_DUPLICATE_DISTANCE } from "../ingest/dedup.ts";
 import { articleBody, insertNewArticles, type Article, type NewArticle } from "../store/repositories/articles.ts";
 import { assignClusters, storiesFor } from "../store/repositories/clusters.ts";
@@ -76,6 +77,8 @@ export async function storeNewArticles(
     deps.db,
     rows.map((r) => r.simhash ?? null),
     NEAR_DUPLICATE_DISTANCE,
+    undefined,
+    rows.map((r, k) => ({ facts: storyFacts(extractions[k]!, r.title.length), at: r.publishedAt ?? new Date() })),
   );
   return deps.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;

@@ -15,6 +15,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { EventStatus, ReviewAction } from "../review/status.ts";
+import type { StoryFacts } from "../extract/story-facts.ts";
 
 export type Role = "admin" | "analyst" | "viewer";
 export type LabelKind = "missing" | "wrong" | "claim_missing";
@@ -71,6 +72,25 @@ export const storyClusters = pgTable(
     createdAt: created(),
   },
   (t) => [index("story_clusters_created_idx").on(t.createdAt)],
+);
+
+/**
+ * Story linking's index (review/story-link.ts): one row per lookup key of each article placed in a story by its
+ * content, with the article's story facts and event date, so a later article in any language finds the story by
+ * key and confirms the link against the facts.
+ */
+export const storyKeys = pgTable(
+  "story_keys",
+  {
+    clusterId: bigint("cluster_id", { mode: "number" })
+      .notNull()
+      .references(() => storyClusters.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    /** The article's event date (published, else fetched). */
+    at: ts("at").notNull(),
+    facts: jsonb("facts").$type<StoryFacts>().notNull(),
+  },
+  (t) => [uniqueIndex("story_keys_key").on(t.key, t.clusterId, t.at), index("story_keys_cluster_idx").on(t.clusterId)],
 );
 
 export const articles = pgTable(
@@ -167,6 +187,8 @@ export const events = pgTable(
     novel: boolean("novel").notNull().default(false),
     sourceCount: integer("source_count").notNull().default(1),
     firstSeenAt: ts("first_seen_at").notNull().defaultNow(),
+    /** When it happened: the earliest published time among its sources (null until computed: read as first seen). */
+    occurredAt: ts("occurred_at"),
     updatedAt: ts("updated_at").notNull().defaultNow(),
     reviewedAt: ts("reviewed_at"),
     alertedAt: ts("alerted_at"),
@@ -175,6 +197,7 @@ export const events = pgTable(
     uniqueIndex("events_indicator_cluster_key").on(t.indicator, t.clusterId),
     index("events_status_idx").on(t.status, t.score),
     index("events_first_seen_idx").on(t.firstSeenAt),
+    index("events_occurred_idx").on(t.occurredAt),
   ],
 );
 

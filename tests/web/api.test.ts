@@ -16,6 +16,8 @@ interface Item {
   sourceCount: number;
   entities: { org: string[]; model: string[]; chip: string[] };
   claim: { subject: string; chip: string } | null;
+  story: { id: number; languages: string[]; sources: number };
+  occurredAt: string;
 }
 interface Page {
   items: Item[];
@@ -77,6 +79,13 @@ describe.each(availableDrivers())("JSON API on %s", (driver) => {
     expect(prios).toEqual([...prios].sort((a, b) => b - a));
     expect(glm.entities.org).toEqual(expect.arrayContaining(["Zhipu AI", "Huawei"]));
     expect(glm.claim).toMatchObject({ subject: "GLM-5", chip: "Huawei Ascend 910C" });
+    // Every event carries its story: languages and independent outlets across all of the story's articles.
+    for (const item of body.items) expect(item.story).toEqual({ id: expect.any(Number), languages: [expect.any(String)], sources: expect.any(Number) });
+    expect(glm.story.sources).toBe(2);
+    expect(glm.story.languages).toEqual(["en"]);
+    expect(glm.occurredAt).toEqual(expect.any(String));
+    const one = await h.json<Item>(`/api/events/${glm.id}`);
+    expect(one.body.story).toEqual(glm.story);
   });
 
   it("sorts by newest and by score", async () => {

@@ -6,6 +6,8 @@ import { gt, or, sql } from "drizzle-orm";
 import { queryRows, type Db } from "../db.ts";
 import { anyOf, insertRows, recordset } from "../bulk.ts";
 import { articles, storyClusters } from "../schema.ts";
+import { sameStory } from "../../review/story-link.ts";
+import { indexStories, linkedStories, type StoryContent } from "./stories.ts";
 
 const DAY_MS = 86_400_000;
 // A cluster row committed after one with a higher id (concurrent inserts) would be skipped by "id > newest seen";
@@ -118,24 +120,38 @@ function recentClusters(db: Db, windowMs: number): RecentClusters {
  * new cluster (near-duplicates within the list share one, founded by the first of them). A hash of null (an article
  * without text to hash) always founds its own.
  */
-export async function storiesFor(db: Db, hashes: (bigint | null)[], maxDistance: number, windowDays = 7): Promise<number[]> {
+export async function storiesFor(
+  db: Db,
+  hashes: (bigint | null)[],
+  maxDistance: number,
+  windowDays = 7,
+  /** What each article says (story-facts), to join the story it reports in another language or wording. */
+  content: (StoryContent | null)[] = [],
+): Promise<number[]> {
   const recent = recentClusters(db, windowDays * DAY_MS);
   await recent.refresh(db);
+  // Copies first (SimHash), then the story the content links to, then stories founded earlier in this batch.
+  const copies = hashes.map((hash) => (hash === null ? null : recent.nearest(hash, maxDistance)));
+  const linked = await linkedStories(db, content.map((c, k) => (copies[k] === null ? c : null)));
   const stories: number[] = [];
-  const founders: { simhash: bigint | null; lo: number; hi: number; members: number[] }[] = [];
+  const founders: { simhash: bigint | null; lo: number; hi: number; members: number[]; content: StoryContent[] }[] = [];
   hashes.forEach((hash, k) => {
-    const near = hash === null ? null : recent.nearest(hash, maxDistance);
-    if (near !== null) {
-      stories[k] = near;
+    const known = copies[k] ?? linked.get(k);
+    if (known !== undefined) {
+      stories[k] = known;
       return;
     }
     const [lo, hi] = hash === null ? [0, 0] : halves(hash);
-    const group =
-      hash === null
-        ? undefined
-        : founders.find((f) => f.simhash !== null && popcount32(f.lo ^ lo) + popcount32(f.hi ^ hi) <= maxDistance);
-    if (group) group.members.push(k);
-    else founders.push({ simhash: hash, lo, hi, members: [k] });
+    const mine = content[k];
+    const group = founders.find(
+      (f) =>
+        (hash !== null && f.simhash !== null && popcount32(f.lo ^ lo) + popcount32(f.hi ^ hi) <= maxDistance) ||
+        (mine && f.content.some((c) => sameStory(c, mine) !== null)),
+    );
+    if (group) {
+      group.members.push(k);
+      if (mine) group.content.push(mine);
+    } else founders.push({ simhash: hash, lo, hi, members: [k], content: mine ? [mine] : [] });
   });
   if (founders.length > 0) {
     // Ids are drawn in row order, so the ascending ids belong to the founders in order.
@@ -146,6 +162,10 @@ export async function storiesFor(db: Db, hashes: (bigint | null)[], maxDistance:
     const ids = created.map((c) => Number(c.id)).sort((a, b) => a - b);
     founders.forEach((f, k) => f.members.forEach((m) => (stories[m] = ids[k]!)));
   }
+  await indexStories(
+    db,
+    content.flatMap((c, k) => (c ? [{ clusterId: stories[k]!, content: c }] : [])),
+  );
   return stories;
 }
 

@@ -1,11 +1,12 @@
 // Reading events for the analyst: the filtered, ordered queue, and one event with all its evidence.
-import { and, asc, desc, eq, exists, gte, ilike, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db.ts";
 import { priorityFormula, priorityOf, type PriorityArithmetic } from "../../review/priority.ts";
 import type { EventStatus } from "../../review/status.ts";
 import { articles, claims, eventSources, events, feeds, mentions } from "../schema.ts";
 import { TITLE_SEPARATOR } from "../../extract/types.ts";
 import { articleBody } from "./articles.ts";
+import { storyBriefs, type StoryBrief } from "./stories.ts";
 
 /** Queue priority (review/priority.ts) as SQL, for ordering. */
 const sqlArithmetic: PriorityArithmetic<SQL, SQL> = {
@@ -18,6 +19,9 @@ const sqlArithmetic: PriorityArithmetic<SQL, SQL> = {
 };
 const priorityExpr = priorityFormula(sqlArithmetic, { score: sql`${events.score}`, novel: sql`${events.novel}`, sourceCount: sql`${events.sourceCount}` });
 
+/** An event's date: when it happened (its earliest published source), or when first seen if that is not known. */
+export const eventDate = sql<Date>`coalesce(${events.occurredAt}, ${events.firstSeenAt})`;
+
 export const EVENT_SORTS = ["priority", "newest", "score"] as const;
 export type EventSort = (typeof EVENT_SORTS)[number];
 
@@ -29,9 +33,9 @@ export interface EventFilter {
   chip?: string | undefined;
   /** Language of one of the event's sources. */
   lang?: string | undefined;
-  /** First seen at or after. */
+  /** Happened (event date: earliest published source, else first seen) at or after. */
   from?: Date | undefined;
-  /** First seen before. */
+  /** Happened before. */
   to?: Date | undefined;
   /** Case-insensitive substring of the title. */
   q?: string | undefined;
@@ -58,8 +62,8 @@ function eventWhere(f: EventFilter): SQL | undefined {
           sql`exists (select 1 from ${articles} where ${articles.id} = ${eventSources.articleId} and lower(${articles.lang}) like lower(${f.lang}) || '%')`,
         )
       : undefined,
-    f.from ? gte(events.firstSeenAt, f.from) : undefined,
-    f.to ? lt(events.firstSeenAt, f.to) : undefined,
+    f.from ? sql`${eventDate} >= ${f.from.toISOString()}::timestamptz` : undefined,
+    f.to ? sql`${eventDate} < ${f.to.toISOString()}::timestamptz` : undefined,
     f.q ? titleLike(f.q) : undefined,
   );
 }
@@ -100,6 +104,8 @@ export interface EventListItem {
   sourceCount: number;
   rules: string[];
   firstSeenAt: string;
+  /** When it happened: the earliest published time among its sources (first seen when none is dated). */
+  occurredAt: string;
   updatedAt: string;
   reviewedAt: string | null;
   /** The first source (the earliest added): where "open source" goes. */
@@ -110,6 +116,8 @@ export interface EventListItem {
   entities: EntityNames;
   claim: ClaimSummary | null;
   sources: SourceBrief[];
+  /** The story this event is evidence from: its languages and independent outlets, across every indicator. */
+  story: StoryBrief;
 }
 
 export interface SourceBrief {
@@ -179,6 +187,7 @@ async function decorate(db: Db, rows: EventRow[]): Promise<EventListItem[]> {
     .where(inArray(eventSources.eventId, ids))
     .orderBy(asc(eventSources.addedAt), asc(articles.id));
   const articleIds = [...new Set(sources.map((s) => s.articleId))];
+  const stories = await storyBriefs(db, rows.map((r) => r.clusterId));
   const mentionRows = articleIds.length
     ? await db
         .selectDistinct({ articleId: mentions.articleId, type: mentions.type, name: mentions.name })
@@ -224,6 +233,7 @@ async function decorate(db: Db, rows: EventRow[]): Promise<EventListItem[]> {
       sourceCount: r.sourceCount,
       rules: r.rules,
       firstSeenAt: iso(r.firstSeenAt)!,
+      occurredAt: iso(r.occurredAt ?? r.firstSeenAt)!,
       updatedAt: iso(r.updatedAt)!,
       reviewedAt: iso(r.reviewedAt),
       url: first?.url ?? null,
@@ -235,6 +245,7 @@ async function decorate(db: Db, rows: EventRow[]): Promise<EventListItem[]> {
         ? { subject: claim.subject, chip: claim.chip, stage: claim.stage, modality: claim.modality, negated: claim.negated }
         : null,
       sources: mine.map((s) => ({ title: s.title, url: s.url, feed: feedName(s), publishedAt: iso(s.publishedAt) })),
+      story: stories.get(r.clusterId) ?? { id: r.clusterId, languages: [], sources: 0 },
     };
   });
 }

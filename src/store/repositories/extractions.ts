@@ -210,6 +210,8 @@ async function refreshEvents(db: Db, ids: number[], threshold: number, novelIds:
       rules: sql`coalesce((select jsonb_agg(distinct r order by r) from ${eventSources}, jsonb_array_elements_text(${eventSources.rules}) r where ${eventSources.eventId} = ${events.id}), '[]'::jsonb)`,
       sourceCount: sql`(select count(distinct ${articles.feedId})::int from ${eventSources} join ${articles} on ${articles.id} = ${eventSources.articleId} where ${eventSources.eventId} = ${events.id})`,
       novel: sql`${events.novel} or ${anyOf(events.id, novelIds)}`,
+      // When it happened: the earliest publication among its sources (an undated story: when it was first seen).
+      occurredAt: sql`coalesce((select min(${articles.publishedAt}) from ${eventSources} join ${articles} on ${articles.id} = ${eventSources.articleId} where ${eventSources.eventId} = ${events.id}), ${events.firstSeenAt})`,
       updatedAt: new Date(),
     })
     .where(anyOf(events.id, ids))
