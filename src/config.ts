@@ -55,6 +55,10 @@ export const configSchema = z.object({
   SESSION_SECRET: z.string().min(16).optional(),
   /** Where analysts reach the web UI; makes links in alerts absolute. */
   PUBLIC_URL: z.url().optional(),
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-For (login throttling) and X-Forwarded-Proto (Secure cookies). */
+  TRUST_PROXY: bool.default(false),
+  /** When set, /metrics answers only requests with `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   DEMO: bool.default(false),
   DEMO_PORT: int(0, 65535).default(3001),
 });

@@ -88,7 +88,7 @@ export async function runWorker(config: Config, opts: WorkerOptions = {}): Promi
   );
   const stopDepth = startQueueDepthCollector([queue], metrics, logger);
   const metricsServer =
-    config.METRICS_PORT === undefined ? null : await startMetricsServer(metrics.registry, config.HOST, config.METRICS_PORT);
+    config.METRICS_PORT === undefined ? null : await startMetricsServer(metrics.registry, config.HOST, config.METRICS_PORT, config.METRICS_TOKEN);
   logger.info({ concurrency: config.WORKER_CONCURRENCY, prefix: config.QUEUE_PREFIX }, "worker started");
 
   const handle: WorkerHandle = {

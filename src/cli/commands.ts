@@ -50,7 +50,9 @@ export function usage(): string {
                                   re-run extraction where the ruleset changed; prints the diff per indicator
   catalog discovered [--json]     orgs, models and chips found by name shape or version, not in the catalog
   digest --week [YYYY-Www]        weekly Markdown digest per indicator
-  users add NAME                  create an analyst with an own API token
+  users add NAME [--role admin|analyst|viewer]
+                                  create a user (default analyst) with an own API token; prints {user, token, role}
+  users remove NAME               remove a user: the token stops working, the sessions end
 
 Global flags: --port, --host, --data-dir, --database-url, --redis-url, --concurrency, --log-level, --demo
 Configuration is read from the environment (see README.md).

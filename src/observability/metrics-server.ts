@@ -2,11 +2,16 @@
 // durations and queue gauges can be scraped. Off unless METRICS_PORT is set.
 import { createServer } from "node:http";
 import type { Registry } from "prom-client";
+import { metricsAuthorized } from "./metrics-token.ts";
 
-export async function startMetricsServer(registry: Registry, host: string, port: number): Promise<{ port: number; close(): Promise<void> }> {
+export async function startMetricsServer(registry: Registry, host: string, port: number, token?: string): Promise<{ port: number; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     if (req.method !== "GET" || (req.url ?? "").split("?")[0] !== "/metrics") {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
+      return;
+    }
+    if (!metricsAuthorized(token, req.headers.authorization)) {
+      res.writeHead(401, { "content-type": "text/plain", "www-authenticate": 'Bearer realm="metrics"' }).end("metrics token required\n");
       return;
     }
     registry.metrics().then(

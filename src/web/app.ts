@@ -24,6 +24,7 @@ import { ruleRoutes } from "./routes/rules.tsx";
 import { tryRoutes } from "./routes/try.tsx";
 import { labelPageRoutes } from "./routes/labels.tsx";
 import { securityHeaders } from "./security-headers.ts";
+import { metricsAuthorized } from "../observability/metrics-token.ts";
 import { mountStatic } from "./static-assets.ts";
 
 export type { AppDeps } from "./env.ts";
@@ -37,6 +38,24 @@ function memoOnSuccess<T>(load: () => Promise<T>): () => Promise<T> {
       throw err;
     });
     return cached;
+  };
+}
+
+const BROKEN_FEEDS_TTL_MS = 30_000;
+
+/** The last successful result for `ttlMs`; concurrent callers share one load. */
+function cachedFor<T>(ttlMs: number, load: () => Promise<T>): () => Promise<T> {
+  let value: { at: number; result: Promise<T> } | null = null;
+  return () => {
+    const now = Date.now();
+    if (!value || now - value.at >= ttlMs) {
+      const result = load();
+      value = { at: now, result };
+      result.catch(() => {
+        value = null;
+      });
+    }
+    return value.result;
   };
 }
 
@@ -60,10 +79,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }
   });
 
-  // Counters only, no event data: left open for Prometheus scrapers (bind the port privately in production).
+  // Counters only, no event data; METRICS_TOKEN makes scrapers present a token.
+  // Feed health lives in the database (any process may have marked a feed broken): read at most every 30 s, so a
+  // scrape (or a flood of them) costs no query.
+  const brokenFeeds = cachedFor(BROKEN_FEEDS_TTL_MS, () => countBrokenFeeds(db));
   app.get("/metrics", async (c) => {
-    // Feed health lives in the database (any process may have marked a feed broken): read it at scrape time.
-    metrics.feedsBroken.set(await countBrokenFeeds(db).catch(() => 0));
+    if (!metricsAuthorized(deps.config.METRICS_TOKEN, c.req.header("authorization"))) {
+      c.header("WWW-Authenticate", 'Bearer realm="metrics"');
+      return c.text("metrics token required", 401);
+    }
+    metrics.feedsBroken.set(await brokenFeeds().catch(() => 0));
     c.header("Content-Type", metrics.registry.contentType);
     return c.body(await metrics.registry.metrics());
   });

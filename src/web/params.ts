@@ -9,13 +9,24 @@ import { EVENT_STATUSES } from "../review/status.ts";
 
 export { describeIssues };
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** A NUL cannot reach PostgreSQL (it refuses the string: a 500), and no filter needs one. */
+const noNul = (v: string) => !v.includes("\u0000");
+const text = (max: number) => z.string().trim().min(1).max(max).refine(noNul, "must not contain NUL characters");
+
+/** Dates and weeks outside these years are typos or probes; far years also overflow once a day is added. */
+export const MIN_YEAR = 1970;
+export const MAX_YEAR = 2200;
+const yearInRange = (v: string) => {
+  const year = Number(v.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+};
 
 /** YYYY-MM-DD (UTC midnight) or a full ISO timestamp. */
 const dateParam = z
   .string()
   .trim()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)), "must be a date (YYYY-MM-DD)");
+  .refine((v) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)), "must be a date (YYYY-MM-DD)")
+  .refine(yearInRange, `must be a date between ${MIN_YEAR} and ${MAX_YEAR}`);
 
 const DAY = 86_400_000;
 const dateOnly = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -82,6 +93,7 @@ export const weekParamSchema = z.object({
   week: z
     .string()
     .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, "must be an ISO week like 2026-W05")
+    .refine(yearInRange, `must be a week between ${MIN_YEAR} and ${MAX_YEAR}`)
     .optional(),
 });
 

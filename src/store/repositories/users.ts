@@ -1,8 +1,8 @@
 // API tokens and who they belong to. Only SHA-256 hashes of tokens are stored; a token is shown once, when made.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import type { Db } from "../db.ts";
-import { settings, users, type Role } from "../schema.ts";
+import { sessions, settings, users, type Role } from "../schema.ts";
 
 /** The user the instance token (API_TOKEN, or the one generated on first start) belongs to. */
 const ADMIN_USER = "admin";
@@ -29,7 +29,11 @@ async function setUserHash(db: Db, name: string, tokenHash: string, role: Role |
  */
 export async function ensureAdminToken(db: Db, configuredToken: string | undefined): Promise<{ generated: string | null }> {
   if (configuredToken) {
-    await setUserHash(db, ADMIN_USER, hashToken(configuredToken), "admin");
+    const hash = hashToken(configuredToken);
+    const [before] = await db.select({ tokenHash: users.tokenHash }).from(users).where(eq(users.name, ADMIN_USER));
+    await setUserHash(db, ADMIN_USER, hash, "admin");
+    // A rotated API_TOKEN ends the admin's sessions, as a new token does for any user.
+    if (before && before.tokenHash !== hash) await endUserSessions(db, ADMIN_USER);
     return { generated: null };
   }
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.name, ADMIN_USER));
@@ -53,7 +57,38 @@ export async function createUserToken(db: Db, name: string, role?: Role): Promis
   }
   const token = newToken();
   await setUserHash(db, clean, hashToken(token), role);
+  // A new token ends the sessions made with the old one.
+  await endUserSessions(db, clean);
   return token;
+}
+
+/** Removes a user: their token stops working and their sessions end. False when there was no such user. */
+export async function removeUser(db: Db, name: string): Promise<boolean> {
+  const gone = await db.delete(users).where(eq(users.name, name)).returning({ id: users.id });
+  await endUserSessions(db, name);
+  return gone.length > 0;
+}
+
+export async function createSession(db: Db, session: { id: string; userName: string; expiresAt: Date }): Promise<void> {
+  await db.insert(sessions).values(session);
+}
+
+/** The live session's user and role, or null when the session ended, expired, or its user is gone. */
+export async function sessionUser(db: Db, id: string, now = new Date()): Promise<{ actor: string; role: Role } | null> {
+  const [row] = await db
+    .select({ name: users.name, role: users.role })
+    .from(sessions)
+    .innerJoin(users, eq(users.name, sessions.userName))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
+  return row ? { actor: row.name, role: row.role } : null;
+}
+
+export async function endSession(db: Db, id: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function endUserSessions(db: Db, name: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userName, name));
 }
 
 /** The user a token belongs to, with their role, or null. */
@@ -66,12 +101,6 @@ export async function verifyToken(db: Db, token: string): Promise<{ actor: strin
   const a = Buffer.from(row.tokenHash, "hex");
   const b = Buffer.from(hash, "hex");
   return a.length === b.length && timingSafeEqual(a, b) ? { actor: row.name, role: row.role } : null;
-}
-
-/** A user by name, with their role, or null. */
-export async function findUser(db: Db, name: string): Promise<{ actor: string; role: Role } | null> {
-  const [row] = await db.select({ name: users.name, role: users.role }).from(users).where(eq(users.name, name));
-  return row ? { actor: row.name, role: row.role } : null;
 }
 
 const SESSION_SECRET_KEY = "session_secret";

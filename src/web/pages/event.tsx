@@ -74,7 +74,9 @@ export function EventPage(props: EventPageProps) {
           <StatusBadge status={e.status} />
           {e.novel ? <span class="badge novel">new claim</span> : null}
         </div>
-        <h1 class="event-title">{e.title}</h1>
+        <h1 class="event-title">
+          <bdi>{e.title}</bdi>
+        </h1>
         <dl class="facts">
           <div>
             <dt>Score</dt>
@@ -111,7 +113,7 @@ export function EventPage(props: EventPageProps) {
               <section class="card source">
                 <header>
                   <ExternalLink href={s.url} class="source-title">
-                    {s.title}
+                    <bdi>{s.title}</bdi>
                   </ExternalLink>
                   <div class="muted small">
                     {s.feed.title || s.feed.url} · {s.lang ?? "?"} · published <Time iso={s.publishedAt} now={props.now} /> · score{" "}

@@ -58,7 +58,9 @@ export function FeedsPage(props: { actor: string; csrf: string | null; items: Fe
           {props.items.map((f) => (
             <tr class={`feed-${f.status}`}>
               <td class="feed-name">
-                <b>{f.title || "(untitled)"}</b>
+                <b>
+                  <bdi>{f.title || "(untitled)"}</bdi>
+                </b>
                 <div class="small">
                   <ExternalLink href={f.url}>{f.url}</ExternalLink>
                 </div>

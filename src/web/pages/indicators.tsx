@@ -43,7 +43,9 @@ export function IndicatorsPage(props: { actor: string; csrf: string | null; item
               <ul class="latest">
                 {ind.latestConfirmed.map((e) => (
                   <li>
-                    <a href={`/events/${e.id}`}>{e.title}</a>{" "}
+                    <a href={`/events/${e.id}`}>
+                      <bdi>{e.title}</bdi>
+                    </a>{" "}
                     <span class="muted small">
                       <Time iso={e.reviewedAt} now={props.now} /> · <ExternalLink href={e.url}>source</ExternalLink>
                     </span>

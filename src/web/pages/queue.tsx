@@ -99,7 +99,7 @@ function Row(props: { e: EventListItem; now: Date; back: string; csrf: string | 
           <StatusBadge status={e.status} />
         </div>
         <a class="headline" href={`/events/${e.id}`}>
-          {e.title}
+          <bdi>{e.title}</bdi>
         </a>
         {e.claim ? (
           <div class={`claim ${e.claim.negated ? "negated" : ""}`}>

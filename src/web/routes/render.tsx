@@ -7,7 +7,7 @@ import { ErrorPage } from "../pages/layout.tsx";
 /** A page route module: its routes, given the app's deps and the session secret. */
 export type PageRoutes = (deps: AppDeps, secret: () => Promise<string>) => Hono<AppEnv>;
 
-export async function render(c: Context, page: JSX.Element, status: 200 | 400 | 401 | 403 | 404 | 500 = 200) {
+export async function render(c: Context, page: JSX.Element, status: 200 | 400 | 401 | 403 | 404 | 429 | 500 = 200) {
   return c.html(`<!doctype html>${await page.toString()}`, status);
 }
 
