@@ -9,20 +9,11 @@ import { assignClusters, storiesFor } from "../store/repositories/clusters.ts";
 import { saveExtractions, writeExtractions, type SavedExtraction } from "../store/repositories/extractions.ts";
 import type { Db } from "../store/db.ts";
 import { liveExtractor } from "../teach/live-extractor.ts";
+import { mapInSlices } from "./time-slices.ts";
 import type { JobDeps } from "./types.ts";
 
-// Articles extracted between two turns of the event loop: a 5,000-item feed would otherwise hold the loop for
-// seconds, delaying the UI's requests in embedded mode and BullMQ's lock renewals in a worker.
-const SLICE = 200;
-
-async function mapInSlices<T, R>(items: T[], fn: (item: T) => R): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += SLICE) {
-    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-    for (const item of items.slice(i, i + SLICE)) out.push(fn(item));
-  }
-  return out;
-}
+// Extraction runs on this event loop (the live extractor is compiled here), in time slices (./time-slices.ts); one
+// article's extraction runs in one piece (linear in its text).
 
 /** The extractor threw on an article's text: a fault of that input, not of the database (which throws its own errors). */
 export class ExtractionError extends Error {

@@ -13,6 +13,7 @@ import { getFeed, recordFetch, type Feed, type FetchOutcome } from "../store/rep
 import { ExtractionError, storeNewArticles } from "./extract-and-store.ts";
 import { delayAfterFailure, intervalAfterSuccess, isSilent, jitter, publishingGapSeconds, type FailureCause } from "./feed-schedule.ts";
 import { fetchOptions, scheduleBounds } from "./fetch-options.ts";
+import { mapInSlices } from "./time-slices.ts";
 import type { JobDeps, PollFeedResult } from "./types.ts";
 
 /** An item's stable URL: its canonical link, else a URN built from the feed and the item's GUID or title. */
@@ -24,12 +25,14 @@ function itemUrl(feed: Feed, item: FeedItem, base: string): string | null {
   return `urn:chipwatch:${feed.id}:${createHash("sha256").update(key).digest("hex").slice(0, 32)}`;
 }
 
-export function toArticleRows(feed: Feed, parsed: ParsedFeed, base: string): NewArticle[] {
+/** One row per item with a URL not seen before in this document; fingerprinting 500 long items takes a while, so
+ * in time slices (./time-slices.ts). */
+export async function toArticleRows(feed: Feed, parsed: ParsedFeed, base: string): Promise<NewArticle[]> {
   const seen = new Set<string>();
   const rows: NewArticle[] = [];
-  for (const item of parsed.items) {
+  await mapInSlices(parsed.items, (item) => {
     const url = itemUrl(feed, item, base);
-    if (!url || seen.has(url)) continue;
+    if (!url || seen.has(url)) return;
     seen.add(url);
     // Stored as Postgres can hold it, so that extraction offsets computed before the write match the stored text.
     const summary = storableText(item.summary);
@@ -48,7 +51,7 @@ export function toArticleRows(feed: Feed, parsed: ParsedFeed, base: string): New
       // Postgres bigint is signed; the hash is 64 unsigned bits.
       simhash: BigInt.asIntN(64, simhash),
     });
-  }
+  });
   return rows;
 }
 
@@ -161,7 +164,7 @@ export async function pollFeed(data: { feedId: number }, deps: JobDeps, jobKey: 
       log.warn({ items: itemsInDocument, taken: parsed.items.length, skipped: skippedItems }, "feed has more items than FEED_MAX_ITEMS: took the newest");
     }
 
-    const rows = await onlyNew(deps, toArticleRows(feed, parsed, fetched.finalUrl));
+    const rows = await onlyNew(deps, await toArticleRows(feed, parsed, fetched.finalUrl));
     const stored = await storeNewArticles(rows, deps);
     deps.metrics.fetches.inc({ outcome: "ok", status_class: statusClass(fetched.httpStatus) });
     const inserted = stored.ids;
