@@ -1,4 +1,4 @@
-// The weekly digest: per indicator, the confirmed and still-flagged events first seen in one ISO week, with their
+// The weekly digest: per indicator, the confirmed and still-flagged events that happened (event date: earliest published source) in one ISO week, with their
 // sources, as Markdown for mail or a wiki. Titles come from feeds, so Markdown syntax in them is escaped and only
 // http(s) URLs become links.
 import type { Db } from "../store/db.ts";
@@ -49,7 +49,7 @@ export async function weeklyDigest(db: Db, isoWeek: string): Promise<string> {
   const out = [
     `# chipwatch digest ${isoWeek}`,
     "",
-    `Events first seen ${range.start.toISOString().slice(0, 10)} to ${new Date(range.end.getTime() - 1).toISOString().slice(0, 10)} (UTC): ` +
+    `Events that happened ${range.start.toISOString().slice(0, 10)} to ${new Date(range.end.getTime() - 1).toISOString().slice(0, 10)} (UTC): ` +
       `${events.filter((e) => e.status === "confirmed").length} confirmed, ${events.filter((e) => e.status === "flagged").length} awaiting review.`,
   ];
   const ids = [...new Set<string>([...INDICATOR_IDS, ...events.map((e) => e.indicator)])];

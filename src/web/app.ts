@@ -10,6 +10,7 @@ import { eventRoutes } from "./api/events.ts";
 import { exportRoutes } from "./api/exports.ts";
 import { extractRoutes } from "./api/extract.ts";
 import { labelRoutes } from "./api/labels.ts";
+import { timelineRoutes } from "./api/timeline.ts";
 import { feedRoutes } from "./api/feeds.ts";
 import { requireApiAuth } from "./auth.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route("/", exportRoutes(deps));
   api.route("/", extractRoutes(deps));
   api.route("/", labelRoutes(deps));
+  api.route("/", timelineRoutes(deps));
   api.all("*", (c) => c.json({ error: "not found" }, 404));
   app.route("/api", api);
 

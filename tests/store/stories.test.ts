@@ -9,6 +9,7 @@ import { fingerprint } from "../../src/ingest/dedup.ts";
 import { storeNewArticles } from "../../src/jobs/extract-and-store.ts";
 import { addFeeds } from "../../src/store/repositories/feeds.ts";
 import { getEventDetail, listEvents } from "../../src/store/repositories/events.ts";
+import { timeline } from "../../src/store/repositories/timeline.ts";
 import { articles, events } from "../../src/store/schema.ts";
 import { availableDrivers, useTestDatabase } from "../support/db.ts";
 
@@ -65,5 +66,15 @@ describe.each(availableDrivers())("stories across languages on %s", (driver) => 
     expect(november.items.map((e) => e.story.id)).toContain(glm.story.id);
     const [row0] = await t.db.select({ occurredAt: events.occurredAt }).from(events).where(eq(events.id, glm.id));
     expect(row0!.occurredAt?.toISOString()).toBe("2026-11-02T03:10:00.000Z");
+
+    // The timeline counts it in the month and week it happened, with quiet periods as zeros.
+    const months = await timeline(t.db, { indicator: "pretraining_on_domestic", from: new Date("2026-09-01"), to: new Date("2026-12-01"), bucket: "month" });
+    expect(months.map((m) => m.period)).toEqual(["2026-09-01", "2026-10-01", "2026-11-01"]);
+    expect(months.map((m) => m.flagged)).toEqual([0, 0, 1]);
+    const weeks = await timeline(t.db, { indicator: "pretraining_on_domestic", from: new Date("2026-10-26"), to: new Date("2026-11-09"), bucket: "week" });
+    expect(weeks).toEqual([
+      { period: "2026-10-26", flagged: 0, confirmed: 0, dismissed: 0 },
+      { period: "2026-11-02", flagged: 1, confirmed: 0, dismissed: 0 },
+    ]);
   });
 });

@@ -289,6 +289,21 @@ describe.each(availableDrivers())("JSON API on %s", (driver) => {
     expect((await h.api("/api/export/events.xml")).status).toBe(404);
   });
 
+  it("answers the timeline by event date, with every period of the range", async () => {
+    const { status, body } = await h.json<{ items: { period: string; flagged: number; confirmed: number; dismissed: number }[] }>("/api/timeline");
+    expect(status).toBe(200);
+    expect(body.items).toHaveLength(13); // the default: this month and the 12 before it
+    expect(body.items.reduce((n, p) => n + p.flagged, 0)).toBeGreaterThanOrEqual(6); // the seeded events reaching review (other tests add some)
+    const week = await h.json<{ items: { period: string; flagged: number }[] }>("/api/timeline?indicator=export_controls&bucket=week&from=2020-01-06&to=2020-01-19");
+    expect(week.body.items).toEqual([
+      { period: "2020-01-06", flagged: 0, confirmed: 0, dismissed: 0 },
+      { period: "2020-01-13", flagged: 0, confirmed: 0, dismissed: 0 },
+    ]);
+    for (const q of ["bucket=day", "from=2024-13-01", "indicator=nope", "from=2025-02-01&to=2025-01-01"]) {
+      expect((await h.api(`/api/timeline?${q}`)).status, q).toBe(400);
+    }
+  });
+
   it("writes the weekly digest as Markdown", async () => {
     const { isoWeekOf } = await import("../../src/report/iso-week.ts");
     const res = await h.api(`/api/digest?week=${isoWeekOf(new Date())}`);

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../db.ts";
 import type { EventStatus } from "../../review/status.ts";
 import { articles, claims, eventSources, events, feeds, mentions } from "../schema.ts";
+import { eventDate } from "./events.ts";
 
 export type IndicatorState = "unseen" | "weak" | "corroborated" | "confirmed";
 
@@ -53,7 +54,7 @@ export interface WeekCount {
   indicator: string;
   /** Monday of the ISO week, YYYY-MM-DD (UTC). */
   weekStart: string;
-  /** Events first seen that week that reached the review queue (flagged, confirmed or dismissed). */
+  /** Events that happened that week (event date) and reached the review queue (flagged, confirmed or dismissed). */
   flagged: number;
   confirmed: number;
 }
@@ -62,11 +63,11 @@ export async function weeklyCounts(db: Db, since: Date): Promise<WeekCount[]> {
   const rows = await queryRows<{ indicator: string; week_start: string; flagged: number | string; confirmed: number | string }>(
     db,
     sql`select ${events.indicator} as indicator,
-          to_char(date_trunc('week', ${events.firstSeenAt} at time zone 'UTC'), 'YYYY-MM-DD') as week_start,
+          to_char(date_trunc('week', ${eventDate} at time zone 'UTC'), 'YYYY-MM-DD') as week_start,
           count(*) filter (where ${events.status} <> 'candidate') as flagged,
           count(*) filter (where ${events.status} = 'confirmed') as confirmed
         from ${events}
-        where ${events.firstSeenAt} >= ${since.toISOString()}::timestamptz
+        where ${eventDate} >= ${since.toISOString()}::timestamptz
         group by 1, 2
         order by 2`,
   );

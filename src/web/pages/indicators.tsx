@@ -1,5 +1,6 @@
 // Indicators: per indicator its state, a weekly chart of flagged vs. confirmed events, and the latest confirmed evidence.
 import type { IndicatorOverview } from "../indicator-overview.ts";
+import type { TimelinePoint } from "../../store/repositories/timeline.ts";
 import { ExternalLink, Time, queryString } from "./components.tsx";
 import { Layout } from "./layout.tsx";
 import { WeeklyChart } from "./weekly-chart.tsx";
@@ -11,14 +12,38 @@ const STATE_HELP: Record<string, string> = {
   confirmed: "an analyst confirmed evidence",
 };
 
-export function IndicatorsPage(props: { actor: string; csrf: string | null; items: IndicatorOverview[]; now: Date }) {
+export function IndicatorsPage(props: {
+  actor: string;
+  csrf: string | null;
+  items: IndicatorOverview[];
+  timelines: Map<string, TimelinePoint[]>;
+  range: { from: string; to: string; bucket: string };
+  now: Date;
+}) {
   return (
     <Layout title="Indicators" actor={props.actor} csrf={props.csrf} active="/indicators">
       <div class="page-head">
         <h1>Indicators</h1>
         <p class="muted legend">
-          <span class="swatch flagged"></span> flagged for review <span class="swatch confirmed"></span> confirmed · per ISO week, last 12 weeks
+          <span class="swatch flagged"></span> flagged for review <span class="swatch confirmed"></span> confirmed · by event date
+          (when it happened), per {props.range.bucket}, {props.range.from} to {props.range.to}
         </p>
+        <form method="get" action="/indicators" class="filters">
+          <label>
+            from <input type="date" name="from" value={props.range.from} />
+          </label>
+          <label>
+            to <input type="date" name="to" value={props.range.to} />
+          </label>
+          <select name="bucket">
+            {["month", "week"].map((b) => (
+              <option value={b} selected={props.range.bucket === b}>
+                per {b}
+              </option>
+            ))}
+          </select>
+          <button type="submit">Show</button>
+        </form>
       </div>
       <div class="grid">
         {props.items.map((ind) => (
@@ -35,7 +60,10 @@ export function IndicatorsPage(props: { actor: string; csrf: string | null; item
               <a href={`/${queryString({ indicator: ind.id, status: "dismissed" })}`}>{ind.counts.dismissed} dismissed</a> ·{" "}
               <a href={`/${queryString({ indicator: ind.id, status: "candidate" })}`}>{ind.counts.candidate} candidates</a>
             </p>
-            <WeeklyChart weekly={ind.weekly} label={ind.label} />
+            <WeeklyChart
+              weekly={(props.timelines.get(ind.id) ?? []).map((p) => ({ week: p.period, weekStart: p.period, flagged: p.flagged, confirmed: p.confirmed }))}
+              label={ind.label}
+            />
             <h3>Latest confirmed</h3>
             {ind.latestConfirmed.length === 0 ? (
               <p class="muted small">None yet.</p>
