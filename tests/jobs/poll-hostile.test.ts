@@ -11,6 +11,7 @@ import { pollFeed } from "../../src/jobs/poll-feed.ts";
 import { createMetrics } from "../../src/observability/metrics.ts";
 import { addFeeds, getFeed } from "../../src/store/repositories/feeds.ts";
 import { articles } from "../../src/store/schema.ts";
+import { liveExtractor } from "../../src/teach/live-extractor.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 
 const items = (n: number) =>
@@ -51,6 +52,9 @@ describe("pollFeed on hostile feeds", () => {
     await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
     const address = server.address();
     base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    // Compiled once per process at the first extraction (seconds, far more under load): here, under the hook's
+    // limit, not inside the first test that stores an article (which timed out at 30 s under load ~22).
+    await liveExtractor(t.db);
   });
   afterAll(async () => {
     server.close();
