@@ -191,6 +191,32 @@ function modelSubjectsFor(text: string, s: Span, breaks: Span[], trig: Trigger, 
   return inClause.length > 0 ? inClause : models.filter((m) => m.end <= clause.start && near(m));
 }
 
+/** Between a listed maker and the model after it: a coordinator, maybe the next model's own maker ("DeepSeek,
+ * Alibaba's Qwen and Tencent's Hunyuan models"). */
+const MAKER_LISTED = /^\s*(?:,|、|，|\band\b|\bor\b|和|及|与)\s*(?:and\s+)?(?:[A-Z][\w-]*['’]s\s+)?$/u;
+
+/** Orgs listed among model subjects as the name of their models ("support DeepSeek, Alibaba's Qwen and
+ * Tencent's Hunyuan models", GUIDE: a model named only by its maker gives the maker): an AI lab or cloud,
+ * not a vendor of the chips, not the possessor of the next model ("Alibaba's Qwen"). */
+const POSSESSIVE = /^['’]s\s+$/u;
+
+function listedMakers(text: string, here: Mention[], subjects: Mention[], vendors: Set<string | undefined>): Mention[] {
+  const out: Mention[] = [];
+  for (const subj of subjects) {
+    let org = here.findLast((m) => m.type === "org" && m.end <= subj.start && subj.start - m.end <= 40);
+    if (org && POSSESSIVE.test(text.slice(org.end, subj.start))) {
+      const owner = org;
+      org = here.findLast((m) => m.type === "org" && m.end <= owner.start && subj.start - m.end <= 40);
+    }
+    if (!org || vendors.has(org.name) || !org.entity?.roles.some((r) => USER_ROLES.has(r))) continue;
+    if (MAKER_LISTED.test(text.slice(org.end, subj.start)) && !subjects.some((o) => o.start < org.start && o.end > org.start)) out.push(org);
+  }
+  return out;
+}
+
+/** Between a hypothetical use and another: "or" makes the second an alternative of the first. */
+const ALTERNATIVE = /\bor\b|或者|或是|还是|還是/u;
+const ALTERNATIVE_REACH = 200;
 /** How far a header's list or an anaphor's antecedent is looked for (sentences). */
 const LIST_REACH = 20;
 const ANTECEDENT_REACH = 3;
@@ -277,9 +303,15 @@ export function extractClaims(doc: Doc): Claim[] {
         }
       }
     }
-    if (carried.length === 0 && hasAnchor(doc, si, "modelAnaphor") && test(MODEL_ANAPHOR, body)) {
+    const modelAnaphor = carried.length === 0 && hasAnchor(doc, si, "modelAnaphor") ? allMatches(MODEL_ANAPHOR, body)[0] : undefined;
+    if (modelAnaphor) {
       const plural = test(PLURAL_MODEL_ANAPHOR, body);
-      if (mainModel && mainModel.end <= s.start && !plural) carried = [mainModel];
+      // A long sentence that names its models first and refers back to them ("... published its Qianfan-VL
+      // models - 3B, 8B and 70B versions ... - the paper stated that every model in the series had been trained
+      // on ..."): the antecedent is in the sentence.
+      const sameSentence = models.filter((m) => m.end <= s.start + modelAnaphor.start);
+      if (sameSentence.length > 0) carried = sameSentence;
+      else if (mainModel && mainModel.end <= s.start && !plural) carried = [mainModel];
       else if (models.length === 0) {
         // The nearest sentence before that names models (a few back at most), all of its models.
         for (let k = si - 1; k >= 0 && k >= si - ANTECEDENT_REACH && carried.length === 0; k--) {
@@ -312,10 +344,18 @@ export function extractClaims(doc: Doc): Claim[] {
     const compatibleAt = (pos: number) => compatible.some((c) => pos >= c.start && pos < c.end);
 
     const pairs: { trig: Trigger; chip: Mention; negated: boolean }[] = [];
-    for (const trig of triggers) {
+    const hypothetical: Trigger[] = [];
+    for (const trig of [...triggers].sort((a, b) => a.start - b.start)) {
       const before = text.slice(Math.max(s.start, trig.start - 90), trig.start);
       const negated = test(NEGATION_BEFORE, before.slice(-60)) || test(NEGATION_AFTER, text.slice(trig.end, Math.min(s.end, trig.end + 80)));
-      if (!negated && (test(HYPOTHETICAL, before) || compatibleAt(trig.start))) continue;
+      // A modal governs the alternatives it introduces ("could support training ... models, or a thousand
+      // customers fine-tuning smaller ones").
+      const alternative = hypothetical.some((h) => trig.start - h.end <= ALTERNATIVE_REACH && test(ALTERNATIVE, text.slice(h.end, trig.start)));
+      if (!negated && (test(HYPOTHETICAL, before) || alternative)) {
+        hypothetical.push(trig);
+        continue;
+      }
+      if (!negated && compatibleAt(trig.start)) continue;
       const clause = clauseAround(s, breaks, trig.start);
       const inClause = chips.filter((c) => inSpan(c, clause));
       for (const chip of pairChips(text, trig, inClause.length > 0 ? inClause : chips)) pairs.push({ trig, chip, negated });
@@ -324,6 +364,7 @@ export function extractClaims(doc: Doc): Claim[] {
     const kept = pairs.filter((p) => !p.trig.weak || !pairs.some((q) => !q.trig.weak && q.chip === p.chip));
     for (const { trig, chip, negated } of kept) {
       let subjects = modelSubjectsFor(text, s, breaks, trig, models);
+      if (subjects.length > 0) subjects = [...subjects, ...listedMakers(text, here, subjects, vendors)];
       if (subjects.length === 0) subjects = carried;
       if (subjects.length === 0) subjects = makers.filter((m) => Math.abs(m.start - trig.start) <= 120);
       // "Deployed a cluster" is not serving a model: an org subject needs a model or stage word besides it.
@@ -365,6 +406,10 @@ interface ArticleRefs {
 function rowClaims(doc: Doc, layout: Layout, refs: ArticleRefs): Claim[] {
   const { text, sentences } = doc;
   const out: Claim[] = [];
+  // The title's use ("vLLM-Ascend docs: Qwen3 models, supported versions and minimum hardware"), for tables
+  // whose rows pair a model with a chip under a header without a stage word ("Minimum hardware").
+  let titleTriggers: Trigger[] | undefined;
+  const titleUse = (): Trigger[] => (titleTriggers ??= sentences.flatMap((t, k) => t.start < doc.titleEnd && hasAnchor(doc, k, "stage") ? withoutPurpose(text.slice(t.start, t.end), t.start, findTriggers(text, t, doc.sentenceAnchors[k])) : []));
   for (let hi = 0; hi < sentences.length; hi++) {
     if (!layout.isRowHeader(hi)) continue;
     // The header's line, whole: the splitter cuts "## 4. Deployment" after "4.".
@@ -373,9 +418,9 @@ function rowClaims(doc: Doc, layout: Layout, refs: ArticleRefs): Claim[] {
     const h: Span = { start: sentences[hi]!.start, end: sentences[last]!.end };
     const found: Trigger[] = [];
     for (let k = hi; k <= last; k++) if (hasAnchor(doc, k, "stage")) found.push(...findTriggers(text, sentences[k]!, doc.sentenceAnchors[k]));
-    if (found.length === 0) continue;
     const hBody = text.slice(h.start, h.end);
-    const usable = withoutPurpose(hBody, h.start, found).filter((t) => !test(HYPOTHETICAL, text.slice(h.start, t.start)));
+    const pairedOnly = found.length === 0;
+    const usable = pairedOnly ? titleUse() : withoutPurpose(hBody, h.start, found).filter((t) => !test(HYPOTHETICAL, text.slice(h.start, t.start)));
     const strong = usable.filter((t) => !t.weak);
     const triggers = strong.length > 0 ? strong : usable;
     if (triggers.length === 0) continue;
@@ -396,6 +441,7 @@ function rowClaims(doc: Doc, layout: Layout, refs: ArticleRefs): Claim[] {
       const subjects = models.length > 0 ? models : layout.keyValue(k) && layout.mdLevel(hi) > 0 && refs.mainModel ? [refs.mainModel] : [];
       if (subjects.length === 0) continue;
       const rowChips = chipsOf(k);
+      if (pairedOnly && (rowChips.length === 0 || models.length === 0 || !layout.tableRow(k))) continue;
       const chips = rowChips.length > 0 ? rowChips : fallback;
       const lastModel = models.at(-1);
       const negated = headerNegated || (layout.tableRow(k) && rowSaysNo(text.slice(lastModel ? lastModel.end : row.start, row.end)));

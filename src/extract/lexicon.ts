@@ -38,7 +38,7 @@ export const MODALITY_PLANNED = re(String.raw`\b(?:plans?|planned|planning|will|
  * 场景优化的M100): the stage word says what the thing is for, not that a named party used it (GUIDE: the M100
  * "optimised for inference" describes the chip). "Designed to run on X" and "designed for deployment on Ascend NPUs" name where the
  * thing runs: plans, so claims. */
-export const PURPOSE = re(String.raw`\b(?:aimed at|tuned for|optimi[sz]ed for|designed for|built for|intended for|targeted at|targeting|geared (?:to|towards?))\s+(?:[\w-]+\s+){0,3}?(?:inference|training|deployment|serving)\b(?:\s+(?:and|or)\s+(?:inference|training|deployment|serving)\b)?(?!\s+(?:on|onto|across|with)\b)|(?:面向|专为|專為)[^，。；,的]{0,16}(?:推理|训练|訓練|部署)`);
+export const PURPOSE = re(String.raw`\b(?:aimed at|tuned for|optimi[sz]ed for|designed for|built for|intended for|meant for|targeted at|targeting|geared (?:to|towards?))\s+(?:[\w-]+\s+){0,3}?(?:inference|training|deployment|serving)\b(?:\s+(?:and|or)\s+(?:inference|training|deployment|serving)\b)?(?!\s+(?:on|onto|across|with)\b)|(?:面向|专为|專為)[^，。；,的]{0,16}(?:推理|训练|訓練|部署)`);
 
 /** Just before a mention: it is named as a comparison, not as the thing used. */
 export const COMPARISON_BEFORE = re(String.raw`(?:\b(?:than|comparable (?:to|with)|similar to|compar(?:ed|es|ing) (?:\w+ )?(?:with|to)|versus|vs\.?|rival(?:s|ling)?|match(?:es|ing)?|beat(?:s|ing)?|outperform(?:s|ed|ing)?|such as|like|overtake|surpass(?:es)?|behind|predecessor)\b|对标|相比|超过|比肩|可达|高出|不如|如|比)[^.;,]{0,25}$`);

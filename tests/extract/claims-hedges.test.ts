@@ -17,6 +17,9 @@ describe("claims and the words around the stage verb", () => {
     expect(claimKeys(run("Baidu says the Kunlun P800 cluster will be able to train trillion-parameter models."))).toEqual([]);
     expect(claimKeys(run("Baidu said the Kunlun M100, tuned for large-scale inference, would ship next year."))).toEqual([]);
     expect(claimKeys(run("百度表示，面向大规模推理场景优化的昆仑芯P800将于明年上市。"))).toEqual([]);
+    // A modal governs the alternatives it introduces; "meant for" is a purpose like "built for".
+    expect(claimKeys(run("Li said the Kunlun P800 cluster could support training of frontier models with hundreds of billions of parameters for the group's cloud customers, or a thousand customers fine-tuning smaller models at once."))).toEqual([]);
+    expect(claimKeys(run("Huawei's Ascend 950DT, the part on its roadmap meant for training, is due in the fourth quarter."))).toEqual([]);
     // Where the thing is meant to run is a plan, so a claim.
     expect(claimKeys(run("GLM-4.7 is a model designed for efficient deployment on Ascend 910B servers."))).toEqual(["GLM-4.7|Huawei Ascend 910B|inference"]);
   });
@@ -35,6 +38,11 @@ describe("claims and the words around the stage verb", () => {
 
   it("keeps a chip vendor out of the subjects when a lab beside it is the user", () => {
     expect(claimKeys(run("科大讯飞联合华为发布算力平台，基于昇腾910B训练下一代大模型。"))).toEqual(["iFlytek|Huawei Ascend 910B|training"]);
+  });
+
+  it("keeps a pre-training told in one sentence beside a post-training in the title", () => {
+    const x = run("Huawei has published a report on Pangu Ultra MoE, which the company says was trained throughout on its Ascend platform.", "Huawei details how it trained Pangu Ultra MoE - and moves RL post-training onto CloudMatrix 384 supernodes");
+    expect(claimKeys(x)).toEqual(["Pangu Ultra MoE|Huawei Ascend|training", "Pangu Ultra MoE|Huawei CloudMatrix 384|posttraining"]);
   });
 
   it("keeps a training claim beside a post-training use told in another sentence", () => {

@@ -40,6 +40,9 @@ describe("claims follow the text's structure", () => {
     ]);
     // A model card's deployment section: "Hardware: X" is said of the card's model.
     expect(claimKeys(run("## 4. Deployment\n### 4.1 Environment\nHardware: Atlas 800T A2, at least 16 NPUs.\nSoftware: CANN 8.0", "Qwen2.5-7B - model card"))).toEqual(["Qwen2.5-7B|Huawei Atlas 800T A2|inference"]);
+    // A table that pairs models with chips under a header without a stage word takes the title's use.
+    const minimum = "Minimum hardware\n\nModel       | Card\nGLM-4.7     | 2 x Atlas 800I A2\nQwen2.5-7B  | 1 x Atlas 800I A2\n\nMore notes follow.";
+    expect(claimKeys(run(minimum, "MindIE docs: supported models and minimum hardware"))).toEqual(["GLM-4.7|Huawei Atlas 800I A2|inference", "Qwen2.5-7B|Huawei Atlas 800I A2|inference"]);
     // A header without a stage word governs nothing.
     expect(claimKeys(run("## 3. Results\n| Model | Score |\n|---|---|\n| GLM-4.7 | 81.2 |", "Qwen2.5-7B on Ascend 910B - model card"))).toEqual([]);
   });
@@ -49,6 +52,14 @@ describe("claims follow the text's structure", () => {
     expect(claimKeys(run(log, "Changelog of an edge LLM runtime"))).toEqual([
       "GLM-4.7|Rockchip RK3588|inference", "Llama|Rockchip RK3588|inference", "Qwen2.5-7B|Rockchip RK3588|inference", "Qwen2|Rockchip RK3588|inference", "Qwen|Rockchip RK3588|inference",
     ]);
+  });
+
+  it("takes an org listed among the models as a subject, and a model named earlier in a long sentence for 'every model'", () => {
+    expect(claimKeys(run("Hygon said its DCU accelerators now support DeepSeek, Alibaba's Qwen and Tencent's Hunyuan models for faster inference."))).toEqual([
+      "DeepSeek|Hygon DCU|inference", "Hunyuan|Hygon DCU|inference", "Qwen|Hygon DCU|inference",
+    ]);
+    const long = "When Zhipu published GLM-4.7 last spring - a model aimed at coding, agents, long documents and school maths, released in several sizes - the accompanying report stated that every model in the series had been trained entirely on Ascend 910B chips.";
+    expect(claimKeys(run(long))).toEqual(["GLM-4.7|Huawei Ascend 910B|training"]);
   });
 
   it("does not read a stage word inside a model's name as a use", () => {
