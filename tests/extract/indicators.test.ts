@@ -56,9 +56,9 @@ describe("indicator rules", () => {
     const x = run("GLM-5 was pre-trained on Ascend 910B chips, and trained on domestic processors end to end.");
     const hit = x.indicators.find((i) => i.id === "pretraining_on_domestic")!;
     expect(hit.rules.length).toBeGreaterThan(1);
-    const one = run("GLM-5 was pre-trained on Ascend 910B chips.").indicators.find((i) => i.id === "pretraining_on_domestic")!;
-    expect(one.rules).toHaveLength(1);
-    expect(hit.score).toBeGreaterThan(one.score);
+    const fewer = run("GLM-5 was pre-trained on Ascend 910B chips.").indicators.find((i) => i.id === "pretraining_on_domestic")!;
+    expect(hit.rules.length).toBeGreaterThan(fewer.rules.length);
+    expect(hit.score).toBeGreaterThan(fewer.score);
     expect(hit.score).toBeLessThanOrEqual(1);
   });
 });

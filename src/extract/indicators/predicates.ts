@@ -12,6 +12,10 @@ export const isForeignChip = (m: Mention): boolean => m.type === "chip" && !(m.e
 /** A Chinese chip maker that is not also an AI lab or cloud (Cambricon, Moore Threads, SMIC; not Huawei): its
  * results and capital are about chips. */
 export const isCnChipSpecialist = (m: Mention): boolean => isCnChipMaker(m) && !m.entity!.roles.some((r) => r === "ai_lab" || r === "cloud");
+/** Chip kinds made for phones, PCs, cars and edge boxes (catalog `kind`): a model on one of them is an on-device model. */
+const EDGE_KINDS = /^(edge|mobile|PC|automotive) (SoC|module|accelerator)/;
+/** A domestic edge, mobile, PC or car SoC (Kirin, RK3588, Axera AX650N, Horizon Journey): the hardware says "on device". */
+export const isDomesticEdgeChip = (m: Mention): boolean => isDomesticChip(m) && EDGE_KINDS.test(m.entity?.kind ?? "");
 export const isChineseAiLab = (m: Mention): boolean => m.type === "org" && m.entity?.country === "CN" && m.entity.roles.includes("ai_lab");
 
 export const PREDICATES = {
@@ -22,6 +26,7 @@ export const PREDICATES = {
   model: (m: Mention) => m.type === "model",
   cn_chip_maker: isCnChipMaker,
   cn_chip_specialist: isCnChipSpecialist,
+  domestic_edge_chip: isDomesticEdgeChip,
   domestic_chip_or_maker: (m: Mention) => isDomesticChip(m) || isCnChipMaker(m),
   government_body: isGovernmentBody,
   cn_ai_lab: isChineseAiLab,

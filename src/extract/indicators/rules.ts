@@ -55,7 +55,7 @@ const FOREIGN = "foreign_compute|@foreign_chip";
 
 /** Training on unnamed domestic compute; not where a foreign chip is named (the training is usually its) or
  * the attempt failed (pre.setback_in_domestic_training and the migration rules take those). */
-const TRAINING_ON_DOMESTIC: Spec = { in: ["training_word", "domestic_compute"], none: ["@foreign_chip|training_setback|reverted_to_foreign|course"], notHypothetical: "training_word" };
+const TRAINING_ON_DOMESTIC: Spec = { in: ["training_word", "domestic_compute"], none: ["@foreign_chip|foreign_compute|training_setback|reverted_to_foreign|course"], notHypothetical: "training_word" };
 const trainingOnDomestic = compileSpec(TRAINING_ON_DOMESTIC);
 const pretrainingEvidence = (ctx: RuleContext): Span[] => [
   ...claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && isTrainingStage(c)),
@@ -74,6 +74,9 @@ export const RULES: IndicatorRule[] = [
   claimRule("pre.claim_domestic_pretraining", "pretraining_on_domestic", 0.9, (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "pretraining")),
   claimRule("pre.claim_domestic_training", "pretraining_on_domestic", 0.7, (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "training")),
   conceptRule("pre.training_on_domestic_compute", "pretraining_on_domestic", 0.6, TRAINING_ON_DOMESTIC),
+  // Training with a named domestic chip in the sentence, where the claim reader found no claim (a report, a list, a
+  // title: "全流程在昇腾平台训练"); not a chip's purpose ("M300, aimed at training"), nor beside a foreign chip.
+  conceptRule("pre.training_beside_domestic_chip", "pretraining_on_domestic", 0.5, { in: ["training_word", "@domestic_chip"], none: [`${FOREIGN}|training_setback|reverted_to_foreign|course|purpose|posttraining_word`], notHypothetical: "training_word" }),
   claimRule("pre.failed_attempt_in_lead", "pretraining_on_domestic", 0.6, (ctx) => claimsWhere(ctx, (c) => failedDomesticTraining(ctx, c) && c.evidence.start < leadEnd(ctx))),
   // A training setback on domestic hardware is an attempt (the schema counts attempts).
   conceptRule("pre.setback_in_domestic_training", "pretraining_on_domestic", 0.5, { in: ["training_word", "training_setback"], near: [DOMESTIC], window: 0, at: "lead" }),
@@ -84,20 +87,40 @@ export const RULES: IndicatorRule[] = [
   conceptRule("mig.training_moves_to_domestic", "training_migration", 0.7, { ...MOVE_ONTO, in: ["training_word"] }),
   conceptRule("mig.setback_on_domestic_training", "training_migration", 0.7, { in: ["training_word", "training_setback", DOMESTIC] }, { in: ["training_setback", DOMESTIC], near: ["training_word"], window: 1, at: "lead" }),
   conceptRule("mig.reverted_to_foreign", "training_migration", 0.7, { in: ["reverted_to_foreign", FOREIGN], doc: [DOMESTIC, "training_word"] }),
+  // Struggling to move: a setback or extra cost set against foreign hardware, with domestic compute in the sentence or
+  // the next ("adds three months ... compared with Nvidia chips", "仍高度依赖英伟达生态，在国产算力上适配难度不小").
+  conceptRule("mig.struggle_against_foreign", "training_migration", 0.6, { in: ["training_setback", FOREIGN], near: [DOMESTIC], window: 1, doc: ["training_word|model_word"] }),
+  // Training on domestic hardware while still relying on foreign hardware for the rest: a move under way.
+  conceptRule("mig.domestic_training_still_reliant", "training_migration", 0.6, { in: ["training_word", DOMESTIC], seq: { concept: "reliance", then: FOREIGN, chars: 40 } }),
+  // Training done or planned mainly on domestic hardware ("a model trained primarily on Ascend 910B", GUIDE: ByteDance).
+  conceptRule("mig.training_mainly_on_domestic", "training_migration", 0.6, { in: ["training_word", "mainly", DOMESTIC], none: ["purpose"], notHypothetical: "training_word" }),
 
+  // Post-training words with domestic compute in the sentence or within two ("三道坎：· 攻克长思维链强化学习训练").
+  conceptRule("post.posttraining_near_domestic", "posttraining_on_domestic", 0.5, { in: ["posttraining_word"], near: [DOMESTIC], window: 2, notHypothetical: "posttraining_word" }),
   claimRule("post.claim_domestic_posttraining", "posttraining_on_domestic", 0.9, (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "posttraining" && c.subjectType === "model")),
 
   claimRule("inf.claim_domestic_inference", "inference_on_domestic", 0.9, (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && c.stage === "inference")),
   conceptRule("inf.inference_on_domestic_compute", "inference_on_domestic", 0.6, { in: ["inference_word", "domestic_compute"], notHypothetical: "inference_word" }),
+  // Serving or deployment with a named domestic chip where the claim reader found no claim (tables, briefs, model
+  // cards); not a chip's purpose ("面向大规模推理场景优化的M100"). A deployment needs a model in the sentence (a cluster
+  // deployed is capability).
+  conceptRule("inf.serving_beside_domestic_chip", "inference_on_domestic", 0.5,
+    { in: ["inference_word", "@domestic_chip"], none: ["purpose|training_word"], notHypothetical: "inference_word" },
+    { in: ["deploy_word", "@domestic_chip", "@model|model_word"], none: ["purpose|training_word|posttraining_word"], notHypothetical: "deploy_word" }),
+  // Document level: a title that names a model and a domestic chip ("MiniCPM-V 2.0 on the AX650N"), in an article that
+  // speaks of serving or deployment.
+  conceptRule("inf.title_model_on_domestic_chip", "inference_on_domestic", 0.5, { in: ["@model", "@domestic_chip"], at: "title", none: ["training_word|posttraining_word"], doc: ["inference_word|deploy_word"] }),
 
   claimRule("compact.domestic_claim_near_device_cue", "compact_native_models", 0.8, (ctx) => claimsWhere(ctx, (c) => !c.negated && c.chipDomestic && nearConcept(ctx, c.evidence, compactSpec))),
   conceptRule("compact.own_on_device_framework", "compact_native_models", 0.6, { in: ["own_framework"], doc: ["compact", "@cn_ai_lab"] }),
   conceptRule("compact.device_model_on_domestic_hardware", "compact_native_models", 0.6, { in: ["compact", "model_word|@model", DOMESTIC] }),
+  // A model on a domestic edge, phone, PC or car SoC (Kirin, RK3588, AX650N): the hardware is the device.
+  conceptRule("compact.model_on_domestic_edge_chip", "compact_native_models", 0.6, { in: ["@domestic_edge_chip", "@model|model_word"] }),
   conceptRule("compact.device_model_on_domestic_framework", "compact_native_models", 0.6, { in: ["compact", "domestic_framework"], near: ["model_word|@model"], window: 0 }),
 
   conceptRule("invest.chip_maker_capital", "chip_policy_investment", 0.8, { in: ["capital_raise", "@cn_chip_maker"] }, { in: ["raise_verb", "money", "@cn_chip_maker"] }),
   conceptRule("invest.state_fund", "chip_policy_investment", 0.8, { in: ["state_fund"] }, { in: ["@big_fund"] }),
-  conceptRule("policy.steer_to_domestic_chips", "chip_policy_investment", 0.8, { in: ["authority", "steer", "domestic_compute"] }, { in: ["steer", "domestic_compute", "@government_body"] }, { in: ["domestic_only", "authority|cn_regulator|@government_body"] }),
+  conceptRule("policy.steer_to_domestic_chips", "chip_policy_investment", 0.8, { in: ["authority", "steer", "domestic_compute"] }, { in: ["steer", "domestic_compute", "@government_body"] }, { in: ["domestic_only|domestic_share", "authority|cn_regulator|@government_body"] }),
   conceptRule("policy.fab_buildout", "chip_policy_investment", 0.7, { in: ["fab", "fab_build", "@domestic_chip_or_maker"] }),
   conceptRule("policy.instrument_for_domestic_chips", "chip_policy_investment", 0.6, { in: ["policy_instrument"], near: [`${DOMESTIC}|@cn_chip_maker`], window: 1 }),
   // Compute vouchers and rental subsidies are a subsidy in compute by themselves (SCHEMA: "subsidy ... in compute").
@@ -114,6 +137,13 @@ export const RULES: IndicatorRule[] = [
   // is the issuer.
   conceptRule("invest.chip_maker_capital_adjacent", "chip_policy_investment", 0.6, { in: ["capital_raise"], near: ["@cn_chip_specialist"], window: 1, none: ["@cn_ai_lab|@cn_chip_maker"] }),
 
+  // A Chinese regulator restricting purchases of foreign chips (SCHEMA: such rules steer buyers to domestic chips):
+  // "the CAC told companies to halt testing and cancel orders", "procurement guidelines ... replace foreign technology".
+  conceptRule("policy.cn_authority_restricts_foreign", "chip_policy_investment", 0.6, { in: ["import_restriction", "cn_regulator|@government_body", "steer"], none: ["security_summons"] }),
+  // A government plan or programme (policy_instrument, issued by a named body) whose provisions steer towards domestic
+  // chips in another sentence (a municipal plan's numbered points: "推动大模型与自主可控芯片开展适配").
+  conceptRule("policy.plan_steers_to_domestic", "chip_policy_investment", 0.5, { in: ["steer", DOMESTIC], none: ["@cn_ai_lab"], doc: ["policy_instrument", "cn_regulator|@government_body"] }),
+
   conceptRule("ec.entity_or_sanctions_list", "export_controls", 0.9, { in: ["listing", "@org"] }),
   conceptRule("ec.measure_on_named_item", "export_controls", 0.9, { in: ["export_measure|licence|control_easing", "@foreign_chip"] }, { in: ["export_measure|licence", "controlled_item"] }),
   conceptRule("ec.china_restricts_foreign_chips", "export_controls", 0.8, { in: ["import_restriction", FOREIGN] }, { in: ["domestic_only", "authority|cn_regulator|@government_body"] }),
@@ -127,12 +157,17 @@ export const RULES: IndicatorRule[] = [
   conceptRule("ec.enforcement_on_chips", "export_controls", 0.8, { in: ["control_enforcement", "@chip|controlled_item|foreign_compute|chip_noun"] }),
 
   conceptRule("cap.milestone_named_chip_or_maker", "domestic_chip_capability", 0.8, { in: ["capability_milestone", "@domestic_chip_or_maker"], none: ["control_enforcement"] }),
-  conceptRule("cap.launch_of_domestic_chip", "domestic_chip_capability", 0.6, { in: ["capability_launch", "@domestic_chip"], none: [ABOUT_MODELS] }, { in: ["@cn_chip_maker"], seq: { concept: "capability_launch", then: "chip_noun|@domestic_chip", chars: 30 }, none: [ABOUT_MODELS] }),
+  conceptRule("cap.launch_of_domestic_chip", "domestic_chip_capability", 0.6, { in: ["capability_launch", "@domestic_chip"], none: [`${ABOUT_MODELS}|capital_raise`] }, { in: ["@cn_chip_maker"], seq: { concept: "capability_launch", then: "chip_noun|@domestic_chip", chars: 30 }, none: [`${ABOUT_MODELS}|capital_raise`] }),
   conceptRule("cap.performance_of_named_chip", "domestic_chip_capability", 0.7, { in: ["capability_benchmark", "@domestic_chip"], none: ["@model|training_word"] }),
   // Reported results of a chip maker (chip revenue milestones, GUIDE); the title may carry them for the article.
   conceptRule("cap.chip_maker_results", "domestic_chip_capability", 0.6, { in: ["financial_result", "@cn_chip_specialist"] }, { in: ["financial_result"], at: "title", doc: ["@cn_chip_specialist"] }),
+  // A domestic system measured against foreign hardware ("decode efficiency exceeds published figures for Nvidia H100"),
+  // with a domestic chip named in the article; not a model's or a training run's figures.
+  conceptRule("cap.benchmark_against_foreign", "domestic_chip_capability", 0.5, { in: ["capability_benchmark", FOREIGN], none: ["@model|training_word|@domestic_chip|domestic_framework"], doc: ["@domestic_chip"] }),
   conceptRule("cap.upcoming_domestic_chips", "domestic_chip_capability", 0.6, { in: ["upcoming_domestic"] }),
-  conceptRule("cap.domestic_cluster_bringup", "domestic_chip_capability", 0.6, { in: ["compute_cluster", "cluster_bringup|capability_milestone|capability_launch", DOMESTIC], none: [ABOUT_MODELS] }),
+  // A cluster brought up is a milestone whatever it is then used for ("brought up a cluster of 30,000 P800 chips and is
+  // using it to pre-train ..."); launches and other milestones only in a sentence that is not about a model.
+  conceptRule("cap.domestic_cluster_bringup", "domestic_chip_capability", 0.6, { in: ["compute_cluster", "cluster_bringup|capability_milestone|capability_launch", DOMESTIC], none: [ABOUT_MODELS] }, { in: ["compute_cluster", "cluster_bringup", DOMESTIC] }),
 ];
 
 const compactSpec = compileSpec({ in: ["compact"] });

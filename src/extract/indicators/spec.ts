@@ -118,14 +118,17 @@ function hypotheticalBefore(ctx: RuleContext, span: Span, c: number): boolean {
   return false;
 }
 
-/** Whether, inside the span, a hit of concept c is followed within `chars` characters by the item. */
+/** Whether, inside the span, a hit of concept c is followed within `chars` characters by the item (or overlapped
+ * by it from within). */
 function followedBy(ctx: RuleContext, span: Span, seq: NonNullable<CompiledSpec["seq"]>): boolean {
   const h = ctx.concepts;
   for (let k = 0; k < h.length; k++) {
     if (h.concepts[k] !== seq.concept || h.starts[k]! < span.start || h.starts[k]! >= span.end) continue;
-    const from = h.ends[k]!;
-    const to = Math.min(span.end, from + seq.chars);
-    for (let j = 0; j < h.length; j++) if (h.starts[j]! >= from && h.starts[j]! < to && seq.then.concepts.includes(h.concepts[j]!)) return true;
+    // The item may begin inside the concept's own words ("towards domestic suppliers": the domestic noun starts in
+    // the hit "towards domestic"), but not before it.
+    const from = h.starts[k]!;
+    const to = Math.min(span.end, h.ends[k]! + seq.chars);
+    for (let j = 0; j < h.length; j++) if (j !== k && h.starts[j]! >= from && h.starts[j]! < to && seq.then.concepts.includes(h.concepts[j]!)) return true;
     if (seq.then.preds.length > 0 && ctx.mentions.some((m) => m.start >= from && m.start < to && seq.then.preds.some((p) => p(m)))) return true;
   }
   return false;
