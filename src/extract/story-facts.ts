@@ -9,6 +9,8 @@ export interface StoryFacts {
   /** Affirmed claims whose subject or specific chip the title names: `subject|chip family|stage group`. */
   claims: string[];
   indicators: IndicatorId[];
+  /** Of those, the ones with evidence in the title: what the headline says happened. */
+  titleIndicators: IndicatorId[];
   /** Models and specific chips (not a whole family) named in the title. */
   specific: string[];
   /** Organisations named in the title. */
@@ -52,6 +54,7 @@ export function storyFacts(extraction: Pick<Extraction, "entities" | "claims" | 
   return {
     claims: sorted(claims),
     indicators: sorted(extraction.indicators.map((i) => i.id)) as IndicatorId[],
+    titleIndicators: sorted(extraction.indicators.filter((i) => i.evidence.some((e) => e.start < titleEnd)).map((i) => i.id)) as IndicatorId[],
     specific: sorted(inTitle.filter((e) => e.type === "model" || (e.type === "chip" && family(e.name) !== e.name)).map((e) => e.name)),
     orgs,
     domesticOrgs: orgs.filter((o) => orgCountry.get(o) === "CN"),

@@ -26,7 +26,9 @@ export function linkReason(a: StoryFacts, b: StoryFacts): LinkReason | null {
   const orgsAgree = a.orgs.length === 0 || b.orgs.length === 0 || meets(a.orgs, b.orgs);
   if (meets(a.specific, b.specific) && orgsAgree) return "indicator+names";
   const noConflict = a.specific.length === 0 || b.specific.length === 0 || meets(a.specific, b.specific);
-  if (a.domesticOrgs.length > 0 && sameSet(a.domesticOrgs, b.domesticOrgs) && noConflict) return "indicator+orgs";
+  // Told by who, not what: the same organisations and an indicator that both headlines carry (an article that only
+  // mentions the org's other news in its body is another story).
+  if (a.domesticOrgs.length > 0 && sameSet(a.domesticOrgs, b.domesticOrgs) && noConflict && meets(a.titleIndicators, b.titleIndicators)) return "indicator+orgs";
   return null;
 }
 

@@ -75,7 +75,8 @@ describe("story linking on the labelled story pairs", () => {
   });
 });
 
-const facts = (f: Partial<StoryFacts>): StoryFacts => ({ claims: [], indicators: [], specific: [], orgs: [], domesticOrgs: [], ...f });
+/** Facts whose headline carries all their indicators, unless `titleIndicators` says otherwise. */
+const facts = (f: Partial<StoryFacts>): StoryFacts => ({ claims: [], indicators: [], specific: [], orgs: [], domesticOrgs: [], titleIndicators: f.indicators ?? [], ...f });
 
 describe("linkReason", () => {
   it("links by a shared claim, by indicator and named model, and by indicator and the same Chinese organisations", () => {
@@ -84,6 +85,8 @@ describe("linkReason", () => {
     expect(linkReason(facts({ ...names, orgs: ["Zhipu AI"] }), facts(names))).toBe("indicator+names");
     const orgs = { indicators: ["chip_policy_investment" as const], orgs: ["Cambricon"], domesticOrgs: ["Cambricon"] };
     expect(linkReason(facts(orgs), facts(orgs))).toBe("indicator+orgs");
+    // the same organisation, but only one headline carries the indicator: another story of that organisation
+    expect(linkReason(facts(orgs), facts({ ...orgs, titleIndicators: [] }))).toBeNull();
   });
 
   it("does not link different indicators, different models, or organisations that only overlap", () => {
