@@ -9,8 +9,9 @@ export interface StoryFacts {
   /** Affirmed claims whose subject or specific chip the title names: `subject|chip family|stage group`. */
   claims: string[];
   indicators: IndicatorId[];
-  /** Of those, the ones with evidence in the title: what the headline says happened. */
-  titleIndicators: IndicatorId[];
+  /** Of those, the ones with evidence in the title: what the headline says happened. Absent in facts stored before
+   * it existed (story_keys rows): they count all their indicators as the headline's. */
+  titleIndicators?: IndicatorId[];
   /** Models and specific chips (not a whole family) named in the title. */
   specific: string[];
   /** Organisations named in the title. */

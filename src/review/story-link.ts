@@ -17,6 +17,7 @@ const DAY_MS = 86_400_000;
 export type LinkReason = "claim" | "indicator+names" | "indicator+orgs";
 
 const meets = <T>(a: readonly T[], b: readonly T[]): boolean => a.some((x) => b.includes(x));
+const headline = (f: StoryFacts): readonly string[] => f.titleIndicators ?? f.indicators;
 const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
 
 /** Why two articles are one story, or null when their content does not say so. */
@@ -28,7 +29,7 @@ export function linkReason(a: StoryFacts, b: StoryFacts): LinkReason | null {
   const noConflict = a.specific.length === 0 || b.specific.length === 0 || meets(a.specific, b.specific);
   // Told by who, not what: the same organisations and an indicator that both headlines carry (an article that only
   // mentions the org's other news in its body is another story).
-  if (a.domesticOrgs.length > 0 && sameSet(a.domesticOrgs, b.domesticOrgs) && noConflict && meets(a.titleIndicators, b.titleIndicators)) return "indicator+orgs";
+  if (a.domesticOrgs.length > 0 && sameSet(a.domesticOrgs, b.domesticOrgs) && noConflict && meets(headline(a), headline(b))) return "indicator+orgs";
   return null;
 }
 

@@ -87,6 +87,9 @@ describe("linkReason", () => {
     expect(linkReason(facts(orgs), facts(orgs))).toBe("indicator+orgs");
     // the same organisation, but only one headline carries the indicator: another story of that organisation
     expect(linkReason(facts(orgs), facts({ ...orgs, titleIndicators: [] }))).toBeNull();
+    // facts stored before titleIndicators existed count all their indicators as the headline's
+    const stored: StoryFacts = { claims: [], indicators: orgs.indicators, specific: [], orgs: orgs.orgs, domesticOrgs: orgs.domesticOrgs };
+    expect(linkReason(stored, facts(orgs))).toBe("indicator+orgs");
   });
 
   it("does not link different indicators, different models, or organisations that only overlap", () => {
