@@ -49,6 +49,9 @@ export function usage(): string {
   reprocess [--since DATE] [--dry-run] [--json]
                                   re-run extraction where the ruleset changed; prints the diff per indicator
   catalog discovered [--json]     orgs, models and chips found by name shape or version, not in the catalog
+  catalog export-overlay [--write] [--dir DIR]
+                                  the catalog edits applied from the browser (who, when, why), one JSON line each;
+                                  --write writes them into data/catalog, so git diff shows the patch
   digest --week [YYYY-Www]        weekly Markdown digest per indicator
   users add NAME [--role admin|analyst|viewer]
                                   create a user (default analyst) with an own API token; prints {user, token, role}

@@ -27,13 +27,6 @@ export interface EntryEdit {
 
 export type CatalogEdit = AliasEdit | EntryEdit;
 
-export class CatalogEditError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "CatalogEditError";
-  }
-}
-
 const listOf = (c: CatalogData, type: EntityKind) => (type === "org" ? c.orgs : type === "model" ? c.models : c.chips);
 
 const key = (s: string) => s.normalize("NFKC").trim().toLowerCase();
@@ -62,8 +55,10 @@ export function checkEdit(c: CatalogData, edit: CatalogEdit): string | null {
 }
 
 function applyOne(c: CatalogData, edit: CatalogEdit): CatalogData {
-  const problem = checkEdit(c, edit);
-  if (problem) throw new CatalogEditError(problem);
+  // An edit that no longer applies is skipped, never an error: once `catalog export-overlay --write` put it into
+  // data/catalog its name is already there, and one stale row must not stop extraction. Edits are checked
+  // (checkEdit) when proposed and when applied.
+  if (checkEdit(c, edit) !== null) return c;
   if (edit.kind === "alias") {
     const replace = <T extends { canonical: string; aliases: string[] }>(list: T[]): T[] =>
       list.map((e) => (e.canonical === edit.name ? { ...e, aliases: [...e.aliases, edit.alias] } : e));
@@ -86,7 +81,7 @@ function applyOne(c: CatalogData, edit: CatalogEdit): CatalogData {
   return { ...c, chips: [...c.chips, chip] };
 }
 
-/** The catalog with the edits applied in order; throws CatalogEditError naming the first edit that cannot apply. */
+/** The catalog with the edits applied in order (an edit that cannot apply, e.g. already in the files, is skipped). */
 export function applyOverlay(base: CatalogData, edits: readonly CatalogEdit[]): CatalogData {
   return edits.reduce(applyOne, base);
 }

@@ -11,6 +11,7 @@ import { exportRoutes } from "./api/exports.ts";
 import { extractRoutes } from "./api/extract.ts";
 import { labelRoutes } from "./api/labels.ts";
 import { timelineRoutes } from "./api/timeline.ts";
+import { catalogRoutes } from "./api/catalog.ts";
 import { feedRoutes } from "./api/feeds.ts";
 import { requireApiAuth } from "./auth.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
@@ -24,6 +25,7 @@ import { notFoundPage } from "./routes/render.tsx";
 import { ruleRoutes } from "./routes/rules.tsx";
 import { tryRoutes } from "./routes/try.tsx";
 import { labelPageRoutes } from "./routes/labels.tsx";
+import { catalogPageRoutes } from "./routes/catalog.tsx";
 import { securityHeaders } from "./security-headers.ts";
 import { metricsAuthorized } from "../observability/metrics-token.ts";
 import { mountStatic } from "./static-assets.ts";
@@ -105,11 +107,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route("/", extractRoutes(deps));
   api.route("/", labelRoutes(deps));
   api.route("/", timelineRoutes(deps));
+  api.route("/", catalogRoutes(deps));
   api.all("*", (c) => c.json({ error: "not found" }, 404));
   app.route("/api", api);
 
   // The analyst pages (each form carries the session's CSRF token), one route module per page.
-  for (const pageRoutes of [loginRoutes, queueRoutes, eventPageRoutes, indicatorRoutes, claimRoutes, feedPageRoutes, ruleRoutes, tryRoutes, labelPageRoutes]) {
+  for (const pageRoutes of [loginRoutes, queueRoutes, eventPageRoutes, indicatorRoutes, claimRoutes, feedPageRoutes, ruleRoutes, tryRoutes, labelPageRoutes, catalogPageRoutes]) {
     app.route("/", pageRoutes(deps, secret));
   }
 

@@ -10,6 +10,7 @@ const NAV = [
   ["/feeds", "Feeds"],
   ["/rules", "Rules"],
   ["/try", "Try"],
+  ["/catalog", "Catalog"],
 ] as const;
 
 export interface LayoutProps {

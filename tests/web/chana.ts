@@ -1,0 +1,27 @@
+// A stored story about a chip the bundled catalog does not know (the issue's own example, Zhonghao Xinying's Chana),
+// extracted as a poll would: with the live extractor. Catalog tests add it and watch the story get flagged.
+import { pino } from "pino";
+import { loadConfig } from "../../src/config.ts";
+import { createJobDeps } from "../../src/jobs/deps.ts";
+import { extractAndStore } from "../../src/jobs/extract-and-store.ts";
+import { createMetrics } from "../../src/observability/metrics.ts";
+import { getArticles, insertNewArticles } from "../../src/store/repositories/articles.ts";
+import { addFeeds } from "../../src/store/repositories/feeds.ts";
+import type { Db } from "../../src/store/db.ts";
+
+export const CHANA_TITLE = "Zhonghao Xinying's Chana chips now run DeepSeek-V3.2 inference for China Mobile";
+export const CHANA_TEXT =
+  "China Mobile said it now serves DeepSeek-V3.2 inference on Zhonghao Xinying's Chana TPU clusters in its Hangzhou data centre, replacing Nvidia H20 cards. The domestic chip maker said Chana delivers 1.5 times the throughput of the H20.";
+
+export const CHANA_ENTRY = { type: "chip" as const, name: "Zhonghao Xinying Chana", domestic: true, family: "Zhonghao Xinying Chana" };
+
+export async function storeChanaArticle(db: Db): Promise<number> {
+  const [feed] = await addFeeds(db, [{ url: "https://chipwire.example/chana.xml", title: "Chip wire" }]);
+  const [row] = await insertNewArticles(db, [
+    { feedId: feed!.id, url: "https://chipwire.example/2026/chana-china-mobile", title: CHANA_TITLE, summary: CHANA_TEXT, lang: "en", contentHash: "chana", simhash: 0x5a5a_1234_5a5a_1234n, publishedAt: new Date() },
+  ]);
+  const deps = createJobDeps({ db, config: loadConfig({ LOG_LEVEL: "silent" }), logger: pino({ level: "silent" }), metrics: createMetrics(), enqueue: async () => {} });
+  await extractAndStore(await getArticles(db, [row!.id]), deps);
+  await deps.offload.close();
+  return row!.id;
+}
