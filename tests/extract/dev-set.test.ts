@@ -1,5 +1,5 @@
 // The shared development set, scored with the shared scorer: fails below entity F1 0.95 (each type), claim F1
-// 0.92, indicator micro-F1 0.95 (today's 0.943 and 0.972 less a margin), or on any indicator for a hard negative.
+// 0.92, indicator micro-F1 0.97 (today's 0.943 and 0.989 less a margin), or on any indicator for a hard negative.
 import { describe, expect, it } from "vitest";
 import { scoreLabelledSet } from "./labelled-set.ts";
 
@@ -11,7 +11,7 @@ describe("development set", () => {
     expect(score.model.f1).toBeGreaterThanOrEqual(0.95);
     expect(score.chip.f1).toBeGreaterThanOrEqual(0.95);
     expect(score.claim.f1).toBeGreaterThanOrEqual(0.92);
-    expect(score.indicator.f1).toBeGreaterThanOrEqual(0.95);
+    expect(score.indicator.f1).toBeGreaterThanOrEqual(0.97);
     expect(score.hard_negatives.flagged).toBe(0);
   });
 

@@ -92,8 +92,9 @@ export const RULES: IndicatorRule[] = [
   conceptRule("mig.struggle_against_foreign", "training_migration", 0.6, { in: ["training_setback", FOREIGN], near: [DOMESTIC], window: 1, doc: ["training_word|model_word"] }),
   // Training on domestic hardware while still relying on foreign hardware for the rest: a move under way.
   conceptRule("mig.domestic_training_still_reliant", "training_migration", 0.6, { in: ["training_word", DOMESTIC], seq: { concept: "reliance", then: FOREIGN, chars: 40 } }),
-  // Training done or planned mainly on domestic hardware ("a model trained primarily on Ascend 910B", GUIDE: ByteDance).
-  conceptRule("mig.training_mainly_on_domestic", "training_migration", 0.6, { in: ["training_word", "mainly", DOMESTIC], none: ["purpose"], notHypothetical: "training_word" }),
+  // Training done or planned mainly on domestic hardware, in that word order ("a model trained primarily on Ascend
+  // 910B", GUIDE: ByteDance; not "训练主要在英伟达GPU上 ... 国产芯片推理").
+  conceptRule("mig.training_mainly_on_domestic", "training_migration", 0.6, { in: ["training_word"], seq: { concept: "mainly", then: DOMESTIC, chars: 16 }, none: ["purpose"], notHypothetical: "training_word" }),
 
   // Post-training words with domestic compute in the sentence or within two ("三道坎：· 攻克长思维链强化学习训练").
   conceptRule("post.posttraining_near_domestic", "posttraining_on_domestic", 0.5, { in: ["posttraining_word"], near: [DOMESTIC], window: 2, notHypothetical: "posttraining_word" }),
