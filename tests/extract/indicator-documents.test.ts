@@ -186,3 +186,32 @@ describe("a chip's class is not model training", () => {
     expect(indicatorIds(run("Zhipu trained GLM-5 on Huawei Ascend 910C training chips"))).toContain("pretraining_on_domestic");
   });
 });
+
+describe("phase-3 vocabulary: quotas, summons, word order, milestones in context", () => {
+  it("a domestic-equipment quota is chip policy, not a ban on foreign chips", () => {
+    const x = run("Regulators told chipmakers that at least half of the tools in new fabs must come from domestic suppliers.");
+    expect(rulesOf(x, "chip_policy_investment")).toContain("policy.steer_to_domestic_chips");
+    expect(rulesOf(x, "export_controls")).not.toContain("ec.china_restricts_foreign_chips");
+  });
+  it("a regulator halting purchases steers buyers; a security summons alone does not", () => {
+    expect(rulesOf(run("The Cyberspace Administration told companies to cancel orders for the RTX Pro 6000D."), "chip_policy_investment")).toContain("policy.cn_authority_restricts_foreign");
+    expect(rulesOf(run("网信办约谈英伟达，要求说明H20芯片的后门安全风险。"), "chip_policy_investment")).not.toContain("policy.cn_authority_restricts_foreign");
+  });
+  it("training mainly on domestic chips, in that word order", () => {
+    expect(rulesOf(run("ByteDance plans a model trained mainly on Ascend 910C chips, people said."), "training_migration")).toContain("mig.training_mainly_on_domestic");
+    expect(rulesOf(run("该公司的训练主要基于英伟达GPU和CUDA生态，国产芯片目前只用于推理。"), "training_migration")).not.toContain("mig.training_mainly_on_domestic");
+  });
+  it("struggling with domestic chips against foreign ones is a migration signal", () => {
+    const x = run("Training each model on Chinese-made chips took months longer. The delay came from the extra work compared with Nvidia GPUs.");
+    expect(rulesOf(x, "training_migration")).toContain("mig.struggle_against_foreign");
+  });
+  it("a cluster brought online is a milestone even when it then trains a model; a capital sentence's launch word is not", () => {
+    expect(rulesOf(run("Huawei has brought online a cluster of 8,000 Ascend 910C chips and is pre-training its next model on it."), "domestic_chip_capability")).toContain("cap.domestic_cluster_bringup");
+    const ipo = run("The prospectus says the proceeds will fund a successor to the MTT S4000.", "Moore Threads files for a STAR Market listing");
+    expect(rulesOf(ipo, "domestic_chip_capability")).not.toContain("cap.launch_of_domestic_chip");
+  });
+  it("a domestic system measured against foreign hardware, and a model on a domestic edge SoC", () => {
+    expect(rulesOf(run("Huawei described the Atlas 950 SuperPoD. Per card, its throughput exceeds published figures for Nvidia's H100."), "domestic_chip_capability")).toContain("cap.benchmark_against_foreign");
+    expect(rulesOf(run("A 1.5B-parameter language model now runs on the Rockchip RK3588."), "compact_native_models")).toContain("compact.model_on_domestic_edge_chip");
+  });
+});
