@@ -12,6 +12,8 @@ import { extractRoutes } from "./api/extract.ts";
 import { labelRoutes } from "./api/labels.ts";
 import { timelineRoutes } from "./api/timeline.ts";
 import { catalogRoutes } from "./api/catalog.ts";
+import { storyApiRoutes } from "./api/stories.ts";
+import { storyRoutes } from "./routes/stories.tsx";
 import { feedRoutes } from "./api/feeds.ts";
 import { requireApiAuth } from "./auth.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
@@ -108,11 +110,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route("/", labelRoutes(deps));
   api.route("/", timelineRoutes(deps));
   api.route("/", catalogRoutes(deps));
+  api.route("/", storyApiRoutes(deps));
   api.all("*", (c) => c.json({ error: "not found" }, 404));
   app.route("/api", api);
 
   // The analyst pages (each form carries the session's CSRF token), one route module per page.
-  for (const pageRoutes of [loginRoutes, queueRoutes, eventPageRoutes, indicatorRoutes, claimRoutes, feedPageRoutes, ruleRoutes, tryRoutes, labelPageRoutes, catalogPageRoutes]) {
+  for (const pageRoutes of [loginRoutes, queueRoutes, eventPageRoutes, indicatorRoutes, claimRoutes, feedPageRoutes, ruleRoutes, tryRoutes, labelPageRoutes, catalogPageRoutes, storyRoutes]) {
     app.route("/", pageRoutes(deps, secret));
   }
 

@@ -4,56 +4,26 @@
 // earliest published source.
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { loadConfig } from "../../src/config.ts";
-import { fingerprint } from "../../src/ingest/dedup.ts";
-import { storeNewArticles } from "../../src/jobs/extract-and-store.ts";
-import { addFeeds } from "../../src/store/repositories/feeds.ts";
 import { getEventDetail, listEvents } from "../../src/store/repositories/events.ts";
+import { storyQueue } from "../../src/store/repositories/story-queue.ts";
 import { timeline } from "../../src/store/repositories/timeline.ts";
 import { articles, events } from "../../src/store/schema.ts";
+import { storeBilingualStories, GLM_EN_URL, GLM_ZH_URL, LONGCAT_URL } from "../support/bilingual-stories.ts";
 import { availableDrivers, useTestDatabase } from "../support/db.ts";
-
-const config = loadConfig({});
-
-function row(feedId: number, url: string, title: string, summary: string, lang: string, published: string) {
-  const { contentHash, simhash } = fingerprint(title, summary);
-  return { feedId, url, title, summary, lang, publishedAt: new Date(published), contentHash, simhash: BigInt.asIntN(64, simhash) };
-}
 
 describe.each(availableDrivers())("stories across languages on %s", (driver) => {
   const t = useTestDatabase(driver);
 
   it("puts the English and Chinese GLM-5 reports in one story with en and zh and two sources", async () => {
-    const [en, zh, other] = await addFeeds(t.db, [{ url: "https://wire.example/en" }, { url: "https://kuaixun.example/zh" }, { url: "https://third.example/en" }]);
-    const deps = { db: t.db, config };
-    await storeNewArticles(
-      [
-        row(en!.id, "https://wire.example/glm5", "Zhipu AI says GLM-5 was pre-trained on Huawei Ascend 910C clusters",
-          "Zhipu AI said its GLM-5 model was pre-trained entirely on Huawei Ascend 910C clusters, and that new models will be trained on domestic chips instead of Nvidia GPUs.",
-          "en", "2026-11-02T03:10:00Z"),
-      ],
-      deps,
-    );
-    // A later poll of another outlet, in Chinese: a different batch, so the link goes through the store's index.
-    await storeNewArticles(
-      [
-        row(zh!.id, "https://kuaixun.example/glm5", "智谱GLM-5在华为昇腾上完成预训练，新模型训练全面转向国产算力",
-          "11月3日消息，智谱今日表示，GLM-5已在华为昇腾910C集群上完成预训练。智谱称，此后新模型的训练将全部从英伟达GPU迁移到国产算力上。",
-          "zh-CN", "2026-11-03T02:20:00Z"),
-        row(other!.id, "https://third.example/longcat", "Meituan post-trains LongCat-2.0 with reinforcement learning on Ascend cluster",
-          "Meituan said its LongCat team completed the reinforcement-learning stage of LongCat-2.0 on a cluster of Huawei Ascend 910C chips.",
-          "en", "2026-11-04T08:30:00Z"),
-      ],
-      deps,
-    );
+    await storeBilingualStories(t.db);
     const stored = await t.db.select({ url: articles.url, clusterId: articles.clusterId }).from(articles);
     const story = (url: string) => stored.find((a) => a.url === url)!.clusterId;
-    expect(story("https://kuaixun.example/glm5")).toBe(story("https://wire.example/glm5"));
-    expect(story("https://third.example/longcat")).not.toBe(story("https://wire.example/glm5"));
+    expect(story(GLM_ZH_URL)).toBe(story(GLM_EN_URL));
+    expect(story(LONGCAT_URL)).not.toBe(story(GLM_EN_URL));
 
     const page = await listEvents(t.db, { indicator: "pretraining_on_domestic" }, { sort: "priority", page: 1, limit: 10 });
-    const glm = page.items.find((e) => e.story.id === story("https://wire.example/glm5"))!;
-    expect(glm.story).toEqual({ id: story("https://wire.example/glm5"), languages: ["en", "zh"], sources: 2 });
+    const glm = page.items.find((e) => e.story.id === story(GLM_EN_URL))!;
+    expect(glm.story).toEqual({ id: story(GLM_EN_URL), languages: ["en", "zh"], sources: 2 });
     expect(glm.sourceCount).toBe(2);
     expect(glm.occurredAt).toBe("2026-11-02T03:10:00.000Z");
     expect(glm.firstSeenAt).not.toBe(glm.occurredAt);
@@ -76,5 +46,14 @@ describe.each(availableDrivers())("stories across languages on %s", (driver) => 
       { period: "2026-10-26", flagged: 0, confirmed: 0, dismissed: 0 },
       { period: "2026-11-02", flagged: 1, confirmed: 0, dismissed: 0 },
     ]);
+
+    // The story queue: one item per story, carrying all of its indicators.
+    const queue = await storyQueue(t.db, { page: 1, limit: 10 });
+    expect(queue.total).toBe(2);
+    const item = queue.items.find((i) => i.story.id === glm.story.id)!;
+    expect(item.story.languages).toEqual(["en", "zh"]);
+    expect(item.events.map((e) => e.indicator)).toEqual(expect.arrayContaining(["pretraining_on_domestic", "training_migration"]));
+    expect(new Set(item.events.map((e) => e.story.id))).toEqual(new Set([glm.story.id]));
+    expect(item.occurredAt).toBe("2026-11-02T03:10:00.000Z");
   });
 });

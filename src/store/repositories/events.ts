@@ -17,7 +17,7 @@ const sqlArithmetic: PriorityArithmetic<SQL, SQL> = {
   clamp: (x, lo, hi) => sql`least(greatest(${x}, ${lo}), ${hi})`,
   when: (condition, then, otherwise) => sql`case when ${condition} then ${then} else ${otherwise} end`,
 };
-const priorityExpr = priorityFormula(sqlArithmetic, { score: sql`${events.score}`, novel: sql`${events.novel}`, sourceCount: sql`${events.sourceCount}` });
+export const priorityExpr = priorityFormula(sqlArithmetic, { score: sql`${events.score}`, novel: sql`${events.novel}`, sourceCount: sql`${events.sourceCount}` });
 
 /** An event's date: when it happened (its earliest published source), or when first seen if that is not known. */
 export const eventDate = sql<Date>`coalesce(${events.occurredAt}, ${events.firstSeenAt})`;
@@ -39,6 +39,8 @@ export interface EventFilter {
   to?: Date | undefined;
   /** Case-insensitive substring of the title. */
   q?: string | undefined;
+  /** Events of these stories (story cluster ids) only. */
+  stories?: number[] | undefined;
 }
 
 function hasSourceWhere(cond: SQL): SQL {
@@ -65,6 +67,7 @@ function eventWhere(f: EventFilter): SQL | undefined {
     f.from ? sql`${eventDate} >= ${f.from.toISOString()}::timestamptz` : undefined,
     f.to ? sql`${eventDate} < ${f.to.toISOString()}::timestamptz` : undefined,
     f.q ? titleLike(f.q) : undefined,
+    f.stories ? inArray(events.clusterId, f.stories.length > 0 ? f.stories : [-1]) : undefined,
   );
 }
 

@@ -5,6 +5,7 @@ import { CsrfField } from "./components.tsx";
 
 const NAV = [
   ["/", "Queue"],
+  ["/stories", "Stories"],
   ["/indicators", "Indicators"],
   ["/claims", "Claims"],
   ["/feeds", "Feeds"],

@@ -135,6 +135,79 @@
     }
   }
 
+  // --- Stories page: one card per story, its indicators decided in one place ----------------------------------
+  const storyCards = Array.from(document.querySelectorAll("#stories section.story"));
+  let currentStory = -1;
+
+  function selectStory(i) {
+    if (storyCards.length === 0) return;
+    currentStory = Math.max(0, Math.min(storyCards.length - 1, i));
+    storyCards.forEach((c, n) => c.classList.toggle("selected", n === currentStory));
+    storyCards[currentStory].focus({ preventScroll: true });
+    storyCards[currentStory].scrollIntoView({ block: "nearest" });
+  }
+
+  function setEventStatus(tr, status) {
+    tr.dataset.status = status;
+    tr.className = tr.className.replace(/\bst-\w+/, "st-" + status);
+    const badge = tr.querySelector(".badge[class*='status-']");
+    if (badge) {
+      badge.className = "badge status-" + status;
+      badge.textContent = status;
+    }
+  }
+
+  async function decideEvents(card, trs, action) {
+    if (trs.length === 0) {
+      say("Nothing flagged left in this story.");
+      return;
+    }
+    card.classList.add("busy");
+    try {
+      for (const tr of trs) {
+        await review(tr.dataset.id, action);
+        setEventStatus(tr, STATUS_AFTER[action]);
+      }
+      say("Story " + card.dataset.story + ": " + trs.length + " indicator" + (trs.length === 1 ? "" : "s") + " " + STATUS_AFTER[action] + ".");
+    } catch (err) {
+      say("Story " + card.dataset.story + ": " + err.message);
+    } finally {
+      card.classList.remove("busy");
+    }
+  }
+
+  if (storyCards.length) {
+    storyCards.forEach((c, i) => c.addEventListener("click", (ev) => {
+      if (!ev.target.closest("a, button, input")) selectStory(i);
+    }));
+    selectStory(0);
+    document.addEventListener("keydown", (ev) => {
+      if (ev.ctrlKey || ev.metaKey || ev.altKey || typing(document.activeElement)) return;
+      const card = storyCards[currentStory];
+      const events = Array.from(card.querySelectorAll("tr.story-event"));
+      if (ev.key === "j") selectStory(currentStory + 1);
+      else if (ev.key === "k") selectStory(currentStory - 1);
+      else if (ev.key === "c" || ev.key === "d") {
+        const flagged = events.filter((tr) => tr.dataset.status === "flagged");
+        decideEvents(card, flagged, ev.key === "c" ? "confirm" : "dismiss").then(() => {
+          if (ev.key === "c" && flagged.length) selectStory(currentStory + 1);
+        });
+      } else if (/^[1-9]$/.test(ev.key)) {
+        const tr = events[Number(ev.key) - 1];
+        if (!tr) return;
+        decideEvents(card, [tr], tr.dataset.status === "confirmed" ? "dismiss" : "confirm");
+      } else if (ev.key === "o") {
+        const url = safeUrl(card.dataset.url || "");
+        if (!url) return;
+        window.open(url, "_blank", "noopener,noreferrer");
+      } else if (ev.key === "Enter") {
+        if (ev.target.closest("a, button")) return;
+        location.href = "/events/" + encodeURIComponent(card.dataset.lead);
+      } else return;
+      ev.preventDefault();
+    });
+  }
+
   // --- Keys -------------------------------------------------------------------------------------------------
   if (note) {
     note.addEventListener("keydown", (ev) => {

@@ -1,0 +1,101 @@
+// The story queue in a real browser: the GLM-5 story reported in English and Chinese is one card with both
+// languages and two outlets, and one key confirms all of its flagged indicators.
+import { existsSync, mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { eq } from "drizzle-orm";
+import { loadConfig } from "../../src/config.ts";
+import { createLogger } from "../../src/observability/logger.ts";
+import { createMetrics } from "../../src/observability/metrics.ts";
+import { ensureAdminToken } from "../../src/store/repositories/users.ts";
+import { articles, events } from "../../src/store/schema.ts";
+import { createApp } from "../../src/web/app.ts";
+import { startWebServer, type RunningServer } from "../../src/web/server.ts";
+import { storeBilingualStories, GLM_EN_URL } from "../support/bilingual-stories.ts";
+import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { REPO_ROOT } from "../support/services.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SHOTS = resolve(REPO_ROOT, "artifacts/screenshots");
+const TOKEN = "e2e-admin-token-0123456789abcdef";
+const haveChromium = existsSync(CHROMIUM);
+
+if (!haveChromium && process.env.CI === "true") {
+  throw new Error(`${CHROMIUM} is missing and CI=true: install it with apt-get install -y chromium`);
+}
+
+describe.skipIf(!haveChromium)("story queue in Chromium", () => {
+  let t: TestDatabase;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let glmStory = 0;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    t = await createTestDatabase("pglite");
+    await storeBilingualStories(t.db);
+    const [glm] = await t.db.select({ clusterId: articles.clusterId }).from(articles).where(eq(articles.url, GLM_EN_URL));
+    glmStory = glm!.clusterId!;
+    const config = loadConfig({ API_TOKEN: TOKEN, LOG_LEVEL: "silent" });
+    await ensureAdminToken(t.db, config.API_TOKEN);
+    const app = createApp({ db: t.db, config, logger: createLogger(config), metrics: createMetrics() });
+    server = await startWebServer(app, { host: "127.0.0.1", port: 0 });
+    base = `http://127.0.0.1:${server.port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await t?.destroy();
+  });
+
+  const shot = (name: string) => page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true });
+
+  it("shows the GLM-5 story once, in English and Chinese from two outlets, and confirms its indicators with one key", async () => {
+    // The bearer token rides on every request (pages and the script's review calls); the login form is the
+    // workspace test's subject.
+    await page.setExtraHTTPHeaders({ authorization: `Bearer ${TOKEN}` });
+    await page.goto(`${base}/stories`);
+    expect(new URL(page.url()).pathname).toBe("/stories");
+    const cards = page.locator("#stories section.story");
+    expect(await cards.count()).toBe(2);
+    const card = page.locator(`#stories section.story[data-story="${glmStory}"]`);
+    expect(await card.locator(".badge.lang").allTextContents()).toEqual(["en", "zh"]);
+    await expect(card.locator(".outlets").textContent()).resolves.toContain("2 outlets");
+    const flagged = await card.locator('tr.story-event[data-status="flagged"]').count();
+    expect(flagged).toBeGreaterThanOrEqual(2);
+    await shot("stories-queue");
+
+    // Select the GLM-5 card (whatever its rank) and press c: every flagged indicator of the story is confirmed.
+    await card.locator(".story-meta").click();
+    await page.keyboard.press("c");
+    await expect.poll(() => card.locator('tr.story-event[data-status="confirmed"]').count()).toBe(flagged);
+    expect(await card.locator('tr.story-event[data-status="flagged"]').count()).toBe(0);
+    const stored = await t.db.select({ status: events.status }).from(events).where(eq(events.clusterId, glmStory));
+    expect(stored.filter((e) => e.status === "confirmed")).toHaveLength(flagged);
+    expect(stored.some((e) => e.status === "flagged")).toBe(false);
+
+    // Confirming moved the selection to the next story; back to this one (click), where 1 on its first (confirmed)
+    // indicator dismisses it.
+    await card.locator(".story-meta").click();
+    await page.keyboard.press("1");
+    await expect.poll(() => card.locator('tr.story-event[data-status="dismissed"]').count()).toBe(1);
+    await shot("stories-after-confirm");
+
+    // After a reload the decided story has left the queue; the other is still there.
+    await page.reload();
+    expect(await page.locator(`#stories section.story[data-story="${glmStory}"]`).count()).toBe(0);
+    expect(await page.locator("#stories section.story").count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
