@@ -47,6 +47,10 @@ export const configSchema = z.object({
   PARSE_TIMEOUT_MS: int(100, 600_000).default(30_000),
   /** Parse worker threads per process. */
   PARSE_WORKERS: int(1, 64).default(2),
+  /** Where github-releases sources given as OWNER/REPO are fetched (tests point it at a local server). */
+  GITHUB_BASE_URL: z.url().default("https://github.com"),
+  /** Where huggingface sources given as an organisation name are fetched (tests point it at a local server). */
+  HUGGINGFACE_BASE_URL: z.url().default("https://huggingface.co"),
   FLAG_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
   DEFAULT_FEEDS: z.string().default("feeds/default.opml"),
   WEBHOOK_URL: z.url().optional(),

@@ -1,8 +1,12 @@
 // What a user may say about a new feed, checked once: the API, the web form, the CLI and OPML import all hand
-// their fields to this schema, so a feed means the same thing whichever way it was added. A new setting (a
-// feed kind and its selectors, say) is one more field here.
+// their fields to this schema, so a feed means the same thing whichever way it was added. A new setting is one more
+// field here. A feed's `kind` decides what its `url` may be (OWNER/REPO for github-releases, ORG for huggingface,
+// expanded to the service's URL) and whether it needs `selectors` (html only; each one checked as hostile input).
 import { z } from "zod";
 import { describeIssues } from "../describe-issues.ts";
+import { selectorProblem } from "../ingest/css-selector.ts";
+import { FEED_KINDS, type FeedKind } from "../ingest/source-kind.ts";
+import { DEFAULT_SOURCE_BASES, githubReleasesSource, huggingfaceSource, type SourceBases } from "../ingest/source-url.ts";
 
 /** Longest feed URL we store, counted after canonicalisation (percent-encoding can lengthen it). */
 export const FEED_URL_MAX_CHARS = 2000;
@@ -51,24 +55,25 @@ export const languageCode = z
   .trim()
   .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, "must be a language code like en or zh-CN");
 
-const feedUrl = z
+/** The URL a feed of `kind` is fetched from, canonical; or the reason `raw` cannot be one. */
+function sourceUrl(kind: FeedKind, raw: string, bases: SourceBases): { url: string } | { problem: string } {
+  const expanded =
+    kind === "github-releases" ? githubReleasesSource(raw, bases) : kind === "huggingface" ? huggingfaceSource(raw, bases) : raw;
+  if (expanded === null) {
+    return { problem: kind === "github-releases" ? "must be OWNER/REPO or a GitHub repository URL" : "must be an organisation name or its Hugging Face URL" };
+  }
+  const url = canonicalFeedUrl(expanded);
+  if (url === null) return { problem: "must be an http(s) URL" };
+  if (url.length > FEED_URL_MAX_CHARS) return { problem: `must be at most ${FEED_URL_MAX_CHARS} characters` };
+  return { url };
+}
+
+const rawUrl = z
   .string()
   .trim()
   .min(1, "a feed needs a URL")
   // Checked before parsing too, so a megabyte of URL is refused without building it.
-  .max(FEED_URL_MAX_CHARS, `must be at most ${FEED_URL_MAX_CHARS} characters`)
-  .transform((raw, ctx) => {
-    const url = canonicalFeedUrl(raw);
-    if (url === null) {
-      ctx.addIssue({ code: "custom", message: "must be an http(s) URL" });
-      return z.NEVER;
-    }
-    if (url.length > FEED_URL_MAX_CHARS) {
-      ctx.addIssue({ code: "custom", message: `must be at most ${FEED_URL_MAX_CHARS} characters` });
-      return z.NEVER;
-    }
-    return url;
-  });
+  .max(FEED_URL_MAX_CHARS, `must be at most ${FEED_URL_MAX_CHARS} characters`);
 
 const timeZone = z
   .string()
@@ -85,23 +90,64 @@ const timeZone = z
 /** Empty strings (an empty form field, an OPML attribute without a value) mean "not given". */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
-export const feedInputSchema = z.object({
-  url: feedUrl,
-  title: optional(z.string().trim().max(300)),
-  lang: optional(languageCode),
-  timezone: optional(timeZone),
-  category: optional(z.string().trim().max(100)),
-  note: optional(z.string().trim().max(2000)),
-  allowPrivate: z.boolean().optional(),
-  fetchFullText: z.boolean().optional(),
+const selector = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const problem = selectorProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
+/** CSS selectors of an html source: the item container, and inside it the title, link, date and summary. */
+export const selectorsSchema = z.strictObject({
+  item: selector,
+  title: selector,
+  link: selector,
+  date: optional(selector),
+  summary: optional(selector),
 });
+
+/** The add-feed schema with the given base URLs for the github-releases and huggingface short forms. */
+export function feedInputSchemaFor(bases: SourceBases) {
+  return z
+    .object({
+      url: rawUrl,
+      kind: optional(z.enum(FEED_KINDS, { error: `must be one of ${FEED_KINDS.join(", ")}` })).default("rss"),
+      selectors: selectorsSchema.optional(),
+      title: optional(z.string().trim().max(300)),
+      lang: optional(languageCode),
+      timezone: optional(timeZone),
+      category: optional(z.string().trim().max(100)),
+      note: optional(z.string().trim().max(2000)),
+      allowPrivate: z.boolean().optional(),
+      fetchFullText: z.boolean().optional(),
+    })
+    .transform((input, ctx) => {
+      const resolved = sourceUrl(input.kind, input.url, bases);
+      if ("problem" in resolved) {
+        ctx.addIssue({ code: "custom", path: ["url"], message: resolved.problem });
+        return z.NEVER;
+      }
+      if (input.kind === "html" && !input.selectors) {
+        ctx.addIssue({ code: "custom", path: ["selectors"], message: "an html feed needs selectors {item, title, link}" });
+        return z.NEVER;
+      }
+      if (input.kind !== "html" && input.selectors) {
+        ctx.addIssue({ code: "custom", path: ["selectors"], message: "selectors are only for kind html" });
+        return z.NEVER;
+      }
+      return { ...input, url: resolved.url };
+    });
+}
+
+export const feedInputSchema = feedInputSchemaFor(DEFAULT_SOURCE_BASES);
 
 /** A checked new feed: canonical URL, canonical zone name, lengths within limits. */
 export type FeedInput = z.output<typeof feedInputSchema>;
 
 export type CheckedFeed = { ok: true; feed: FeedInput } | { ok: false; reason: string };
 
-export function checkFeedInput(raw: unknown): CheckedFeed {
-  const parsed = feedInputSchema.safeParse(raw);
+export function checkFeedInput(raw: unknown, bases: SourceBases = DEFAULT_SOURCE_BASES): CheckedFeed {
+  const parsed = (bases === DEFAULT_SOURCE_BASES ? feedInputSchema : feedInputSchemaFor(bases)).safeParse(raw);
   return parsed.success ? { ok: true, feed: parsed.data } : { ok: false, reason: describeIssues(parsed.error) };
 }

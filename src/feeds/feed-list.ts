@@ -24,6 +24,8 @@ export async function exportOpml(db: Db): Promise<string> {
       category: f.category ?? undefined,
       timezone: f.timezone ?? undefined,
       fetchFullText: f.fetchFullText,
+      kind: f.kind,
+      selectors: f.selectors ?? undefined,
     })),
   );
 }

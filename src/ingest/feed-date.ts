@@ -189,6 +189,11 @@ function zoneOffsetAt(ms: number, timeZone: string): number {
   return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
 }
 
+/** The zone a zone-less time is read in: the configured one, else China Standard Time for a Chinese feed, else UTC. */
+export function readingZone(reading: DateReading): string {
+  return reading.timeZone ?? (reading.chinese ? CHINA_TIME_ZONE : "UTC");
+}
+
 /** True when `timeZone` is an IANA name this runtime knows. */
 export function isKnownTimeZone(timeZone: string): boolean {
   try {
@@ -212,7 +217,7 @@ function toDate(f: Fields, reading: DateReading): Date | null {
   const wall = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, Math.min(f.second, 59), f.ms);
   // 31 April is not a date (Date.UTC would roll it over to 1 May).
   if (new Date(wall).getUTCDate() !== f.day && f.hour < 24) return null;
-  const zone = reading.timeZone ?? (reading.chinese ? CHINA_TIME_ZONE : "UTC");
+  const zone = readingZone(reading);
   const ms = f.offset !== null ? wall - f.offset * 60_000 : wallClockToInstant(wall, zone);
   return new Date(ms);
 }

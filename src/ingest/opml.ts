@@ -1,6 +1,7 @@
 // OPML subscription lists: import (any nesting, attribute names in any case) and export (escaped XML).
 // chipwatch's own feed settings travel as attributes in the CHIPWATCH_OPML_NS namespace, which other readers ignore.
 import { load } from "cheerio";
+import type { FeedKind, ListingSelectors } from "./source-kind.ts";
 import { FeedParseError } from "./types.ts";
 import { findRootElement, ILLEGAL_XML_CHARS } from "./xml-prelude.ts";
 
@@ -15,9 +16,17 @@ export interface OpmlFeed {
   category?: string;
   /** `chipwatch:timezone`: IANA zone for the feed's zone-less dates (checked where the feed is added). */
   timezone?: string;
-  /** `chipwatch:fullText="true"`: fetch each article's page for its text. */
+  /** `chipwatch:fullText="true"|"false"`: fetch each article's page for its text (absent: the kind's default). */
   fetchFullText?: boolean;
+  /** `chipwatch:kind`: html, github-releases, huggingface, sitemap (absent: rss). Checked where the feed is added. */
+  kind?: FeedKind | string;
+  /** `chipwatch:itemSelector`, `chipwatch:titleSelector`, ... of an html source. */
+  selectors?: Partial<ListingSelectors>;
 }
+
+/** The selector fields and their OPML attribute names (chipwatch:itemSelector, ...). */
+const SELECTOR_FIELDS = ["item", "title", "link", "date", "summary"] as const;
+const selectorAttribute = (field: string) => `chipwatch:${field}Selector`;
 
 export const CHIPWATCH_OPML_NS = "urn:chipwatch:opml";
 
@@ -56,6 +65,14 @@ export function parseOpml(text: string): OpmlFeed[] {
     if (attrs.category) feed.category = attrs.category;
     if (attrs["chipwatch:timezone"]) feed.timezone = attrs["chipwatch:timezone"];
     if (attrs["chipwatch:fulltext"] === "true") feed.fetchFullText = true;
+    if (attrs["chipwatch:fulltext"] === "false") feed.fetchFullText = false;
+    if (attrs["chipwatch:kind"]) feed.kind = attrs["chipwatch:kind"];
+    const selectors: Partial<ListingSelectors> = {};
+    for (const field of SELECTOR_FIELDS) {
+      const value = attrs[selectorAttribute(field).toLowerCase()];
+      if (value) selectors[field] = value;
+    }
+    if (Object.keys(selectors).length > 0) feed.selectors = selectors;
     feeds.push(feed);
   });
   return feeds;
@@ -71,13 +88,20 @@ export function escapeXml(value: string): string {
     .replace(ILLEGAL_XML_CHARS, "");
 }
 
+/** fullText as written: "true" when set; "false" too for a kind that fetches pages by default (so it stays off). */
+function fullText(f: OpmlFeed): string {
+  if (f.fetchFullText) return ' chipwatch:fullText="true"';
+  return f.kind && f.kind !== "rss" && f.fetchFullText === false ? ' chipwatch:fullText="false"' : "";
+}
+
 export function toOpml(feeds: readonly OpmlFeed[], title = "chipwatch feeds"): string {
   const attr = (name: string, value: string | undefined) => (value ? ` ${name}="${escapeXml(value)}"` : "");
   const outlines = feeds.map(
     (f) =>
       `    <outline type="rss"${attr("text", f.title)}${attr("title", f.title)}${attr("xmlUrl", f.url)}` +
       `${attr("language", f.lang)}${attr("category", f.category)}${attr("description", f.note)}` +
-      `${attr("chipwatch:timezone", f.timezone)}${f.fetchFullText ? ' chipwatch:fullText="true"' : ""}/>`,
+      `${attr("chipwatch:timezone", f.timezone)}${fullText(f)}${f.kind && f.kind !== "rss" ? attr("chipwatch:kind", f.kind) : ""}` +
+      `${SELECTOR_FIELDS.map((field) => attr(selectorAttribute(field), f.selectors?.[field])).join("")}/>`,
   );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -16,12 +16,13 @@ export interface FeedItem {
   authorEmail: string | null;
 }
 
-export type FeedFormat = "rss" | "rdf" | "atom" | "json";
+/** Syndication formats, and the sources read by their own adapter (listing pages, sitemaps, the Hugging Face hub). */
+export type FeedFormat = "rss" | "rdf" | "atom" | "json" | "html" | "sitemap" | "huggingface";
 
 export interface ParsedFeed {
   format: FeedFormat;
   /** Which parser produced the result: the primary, or the lenient fallback. */
-  parser: "rss-parser" | "feedsmith" | "json";
+  parser: "rss-parser" | "feedsmith" | "json" | "selectors" | "sitemap" | "huggingface";
   title: string;
   link: string | null;
   /** Feed language when declared (e.g. "zh-cn"). */

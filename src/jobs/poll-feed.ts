@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { canonicalUrl } from "../ingest/canonical-url.ts";
 import { fingerprint } from "../ingest/dedup.ts";
+import { SELECTORS_MATCHED_NOTHING } from "../ingest/html-listing.ts";
 import { fetchFeed } from "../ingest/fetcher.ts";
 import { FeedParseError, FetchError, type FeedItem, type FetchResult, type ParsedFeed } from "../ingest/types.ts";
 import { statusClass } from "../observability/metrics.ts";
@@ -12,7 +13,8 @@ import { storableText } from "../text/storable-text.ts";
 import { getFeed, recordFetch, type Feed, type FetchOutcome } from "../store/repositories/feeds.ts";
 import { ExtractionError, storeNewArticles } from "./extract-and-store.ts";
 import { delayAfterFailure, intervalAfterSuccess, isSilent, jitter, publishingGapSeconds, type FailureCause } from "./feed-schedule.ts";
-import { fetchOptions, scheduleBounds } from "./fetch-options.ts";
+import { scheduleBounds } from "./fetch-options.ts";
+import { fetchOptionsFor, readFetchedFeed } from "./read-feed.ts";
 import { mapInSlices } from "./time-slices.ts";
 import type { JobDeps, PollFeedResult } from "./types.ts";
 
@@ -82,7 +84,11 @@ function failureOf(err: unknown): Failure | null {
   if (err instanceof FetchError) {
     return { cause: err.kind, httpStatus: err.httpStatus, retryAfter: err.retryAfterSeconds, message: `${err.kind}: ${err.message}` };
   }
-  if (err instanceof FeedParseError) return { cause: "parse", httpStatus: null, retryAfter: null, message: `parse: ${err.message}` };
+  if (err instanceof FeedParseError) {
+    // The reason a listing page stopped matching is a contract (UI, API, /metrics): recorded exactly as it is.
+    const message = err.message === SELECTORS_MATCHED_NOTHING ? err.message : `parse: ${err.message}`;
+    return { cause: "parse", httpStatus: null, retryAfter: null, message };
+  }
   if (err instanceof ExtractionError) return { cause: "parse", httpStatus: null, retryAfter: null, message: `extract: ${err.message}` };
   return null;
 }
@@ -118,7 +124,7 @@ function fetchRecord(run: PollRun, { nextInSeconds, ...fields }: OutcomeFields):
 /** Fetches a feed; anything the fetch throws is this feed's failure (a host lease's error is not, so it passes). */
 function fetchOrFail(deps: JobDeps, feed: Feed): Promise<FetchResult> {
   return deps.limitHost(new URL(feed.url).host, () =>
-    fetchFeed(feed.url, { etag: feed.etag, lastModified: feed.lastModified }, fetchOptions(deps.config, feed)).catch((err: unknown) => {
+    fetchFeed(feed.url, { etag: feed.etag, lastModified: feed.lastModified }, fetchOptionsFor(deps, feed)).catch((err: unknown) => {
       throw err instanceof FetchError ? err : new FetchError("network", err instanceof Error ? err.message : String(err));
     }),
   );
@@ -151,12 +157,7 @@ export async function pollFeed(data: { feedId: number }, deps: JobDeps, jobKey: 
     }
     deps.metrics.fetchBytes.inc(fetched.body.length);
     // Decoding and parsing run in a worker under PARSE_TIMEOUT_MS: no document can hold this event loop.
-    const { feed: parsed, skippedItems } = await deps.offload.parseFeed(
-      fetched.body,
-      fetched.contentType,
-      { baseUrl: fetched.finalUrl, timezone: feed.timezone ?? undefined, lang: feed.lang ?? undefined },
-      deps.config.FEED_MAX_ITEMS,
-    );
+    const { feed: parsed, skippedItems } = await readFetchedFeed(deps, feed, fetched.body, fetched.contentType, fetched.finalUrl);
     deps.metrics.parsedBy.inc({ parser: parsed.parser });
     const itemsInDocument = parsed.items.length + skippedItems;
     if (skippedItems > 0) {
@@ -218,7 +219,7 @@ export async function pollFeed(data: { feedId: number }, deps: JobDeps, jobKey: 
   } catch (err) {
     const failure = failureOf(err);
     if (!failure) throw err;
-    if (failure.cause === "parse") deps.metrics.parseFailures.inc({ parser: "feedsmith" });
+    if (failure.cause === "parse") deps.metrics.parseFailures.inc({ parser: feed.kind === "rss" ? "feedsmith" : feed.kind });
     deps.metrics.fetches.inc({ outcome: "error", status_class: statusClass(failure.httpStatus) });
     const consecutive = feed.consecutiveErrors + 1;
     const delay = delayAfterFailure(bounds, { ...failure, consecutive, retryAfterSeconds: failure.retryAfter });

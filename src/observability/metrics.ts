@@ -50,6 +50,12 @@ export function createMetrics() {
     help: "Feeds marked broken after repeated failures",
     registers: [registry],
   });
+  const feedsFailing = new Gauge({
+    name: "chipwatch_feeds_failing",
+    help: "Enabled feeds whose last poll failed, by kind and reason (selectors matched nothing, http, timeout, parse, ...)",
+    labelNames: ["kind", "reason"] as const,
+    registers: [registry],
+  });
   const queueDepth = new Gauge({
     name: "chipwatch_queue_depth",
     help: "Jobs waiting or delayed, per queue",
@@ -63,10 +69,24 @@ export function createMetrics() {
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
     registers: [registry],
   });
-  return { registry, fetches, fetchBytes, newItems, itemsSkipped, parseFailures, parsedBy, flagged, feedsBroken, queueDepth, jobDuration };
+  return { registry, fetches, fetchBytes, newItems, itemsSkipped, parseFailures, parsedBy, flagged, feedsBroken, feedsFailing, queueDepth, jobDuration };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/** Failure prefixes a poll records ("http: ...", "parse: ..."): the reason label's values besides the exact ones. */
+const FAILURE_CAUSES = new Set(["timeout", "too-large", "http", "blocked-address", "dns", "network", "redirects", "bad-url", "parse", "extract"]);
+
+/**
+ * A feed's last error as a bounded metric label: "selectors matched nothing" (a listing page that stopped matching)
+ * exactly, else the cause before the first colon, else "other".
+ */
+export function failureReasonLabel(lastError: string | null, exact: readonly string[]): string {
+  if (lastError === null) return "other";
+  if (exact.includes(lastError)) return lastError;
+  const cause = lastError.split(":", 1)[0]!.trim();
+  return FAILURE_CAUSES.has(cause) ? cause : "other";
+}
 
 export function statusClass(httpStatus: number | null): string {
   return httpStatus ? `${Math.floor(httpStatus / 100)}xx` : "none";

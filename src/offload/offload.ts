@@ -7,6 +7,8 @@ import { Worker } from "node:worker_threads";
 import type { Config } from "../config.ts";
 import type { MainText } from "../ingest/article-text.ts";
 import type { ParseOptions } from "../ingest/parse.ts";
+import type { SourceRead, SourceReadOptions } from "../ingest/read-source.ts";
+import type { SourceSpec } from "../ingest/source-kind.ts";
 import { FeedParseError } from "../ingest/types.ts";
 import type { ParsedBody, TaskName, tasks } from "./tasks.ts";
 import type { TaskRequest } from "./worker-entry.ts";
@@ -15,6 +17,8 @@ import { TaskFailedError, TaskTimeoutError, WorkerPool } from "./worker-pool.ts"
 export interface Offload {
   /** Decodes and parses a feed body; at most `maxItems` items (the newest). Throws FeedParseError on any failure. */
   parseFeed(body: Buffer, contentType: string | null, options: ParseOptions, maxItems: number): Promise<ParsedBody>;
+  /** Reads a body of any source kind into items (at most `maxItems`). Throws FeedParseError on any failure. */
+  readSource(body: Buffer, contentType: string | null, spec: SourceSpec, options: SourceReadOptions, maxItems: number): Promise<SourceRead>;
   /** Main text of an article page. Throws PageReadError on any failure. */
   mainText(body: Buffer, contentType: string | null, url: string): Promise<MainText>;
   close(): Promise<void>;
@@ -54,7 +58,7 @@ export function createOffload(config: Pick<Config, "PARSE_TIMEOUT_MS" | "PARSE_W
     try {
       return await pool.run({ task, args } satisfies TaskRequest);
     } catch (err) {
-      if (err instanceof TaskTimeoutError) throw fail(`${task === "parseFeedBody" ? "parse" : "page text"} ${err.message}`);
+      if (err instanceof TaskTimeoutError) throw fail(`${task === "mainTextOfPage" ? "page text" : "parse"} ${err.message}`);
       if (err instanceof TaskFailedError) throw fail(err.message);
       throw err;
     }
@@ -62,6 +66,8 @@ export function createOffload(config: Pick<Config, "PARSE_TIMEOUT_MS" | "PARSE_W
   return {
     parseFeed: async (body, contentType, options, maxItems) =>
       (await run("parseFeedBody", [body, contentType, options, maxItems], (m) => new FeedParseError(m))) as ParsedBody,
+    readSource: async (body, contentType, spec, options, maxItems) =>
+      (await run("readSourceBody", [body, contentType, spec, options, maxItems], (m) => new FeedParseError(m))) as SourceRead,
     mainText: async (body, contentType, url) =>
       (await run("mainTextOfPage", [body, contentType, url], (m) => new PageReadError(m))) as MainText,
     close: () => pool.close(),

@@ -14,6 +14,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { FeedKind, ListingSelectors } from "../ingest/source-kind.ts";
 import type { EventStatus, ReviewAction } from "../review/status.ts";
 import type { StoryFacts } from "../extract/story-facts.ts";
 
@@ -28,6 +29,10 @@ export const feeds = pgTable(
   {
     id: serial("id").primaryKey(),
     url: text("url").notNull(),
+    /** rss (any syndication format), html (a listing page read with `selectors`), github-releases, huggingface, sitemap. */
+    kind: text("kind").$type<FeedKind>().notNull().default("rss"),
+    /** CSS selectors of an html source (checked when the feed was added). */
+    selectors: jsonb("selectors").$type<ListingSelectors>(),
     title: text("title").notNull().default(""),
     siteUrl: text("site_url"),
     lang: text("lang"),

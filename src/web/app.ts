@@ -3,7 +3,9 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { pingDatabase } from "../store/db.ts";
-import { countBrokenFeeds } from "../store/repositories/feeds.ts";
+import { SELECTORS_MATCHED_NOTHING } from "../ingest/html-listing.ts";
+import { failureReasonLabel } from "../observability/metrics.ts";
+import { countBrokenFeeds, failingFeeds } from "../store/repositories/feeds.ts";
 import { sessionSecret } from "../store/repositories/users.ts";
 import { analyticsRoutes } from "./api/analytics.ts";
 import { eventRoutes } from "./api/events.ts";
@@ -16,6 +18,7 @@ import { storyApiRoutes } from "./api/stories.ts";
 import { storyRoutes } from "./routes/stories.tsx";
 import { feedRoutes } from "./api/feeds.ts";
 import { requireApiAuth } from "./auth.ts";
+import { createOffload, type Offload } from "../offload/offload.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { claimRoutes } from "./routes/claims.tsx";
 import { eventPageRoutes } from "./routes/event.tsx";
@@ -69,6 +72,9 @@ const isApi = (path: string) => path === "/api" || path.startsWith("/api/");
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { db, logger, metrics } = deps;
   const secret = memoOnSuccess(() => sessionSecret(db, deps.config.SESSION_SECRET));
+  // Feed previews parse fetched pages in worker threads, started on the first preview; idle ones exit on their own.
+  let pool: Offload | null = null;
+  const offload = () => (pool ??= createOffload(deps.config));
   const app = new Hono<AppEnv>();
 
   app.use("*", securityHeaders());
@@ -88,12 +94,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Feed health lives in the database (any process may have marked a feed broken): read at most every 30 s, so a
   // scrape (or a flood of them) costs no query.
   const brokenFeeds = cachedFor(BROKEN_FEEDS_TTL_MS, () => countBrokenFeeds(db));
+  // Failing feeds by kind and reason (a listing page whose selectors matched nothing), on the same 30 s cache.
+  const failingFeedList = cachedFor(BROKEN_FEEDS_TTL_MS, () => failingFeeds(db));
   app.get("/metrics", async (c) => {
     if (!metricsAuthorized(deps.config.METRICS_TOKEN, c.req.header("authorization"))) {
       c.header("WWW-Authenticate", 'Bearer realm="metrics"');
       return c.text("metrics token required", 401);
     }
     metrics.feedsBroken.set(await brokenFeeds().catch(() => 0));
+    const failing = await failingFeedList().catch(() => []);
+    metrics.feedsFailing.reset();
+    for (const f of failing) metrics.feedsFailing.inc({ kind: f.kind, reason: failureReasonLabel(f.lastError, [SELECTORS_MATCHED_NOTHING]) });
     c.header("Content-Type", metrics.registry.contentType);
     return c.body(await metrics.registry.metrics());
   });
@@ -103,7 +114,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.use("*", requireApiAuth(db, secret));
   api.route("/", eventRoutes(deps));
-  api.route("/", feedRoutes(deps));
+  api.route("/", feedRoutes({ ...deps, offload }));
   api.route("/", analyticsRoutes(deps));
   api.route("/", exportRoutes(deps));
   api.route("/", extractRoutes(deps));

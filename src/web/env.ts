@@ -2,6 +2,7 @@
 import type { Config } from "../config.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { Metrics } from "../observability/metrics.ts";
+import type { Offload } from "../offload/offload.ts";
 import type { Db } from "../store/db.ts";
 import type { Role } from "../store/schema.ts";
 
@@ -10,6 +11,11 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   metrics: Metrics;
+}
+
+/** AppDeps as the routes see them: the parse workers (for feed previews) started on first use. */
+export interface RouteDeps extends AppDeps {
+  offload: () => Offload;
 }
 
 export interface AppEnv {

@@ -36,7 +36,7 @@ describe("checkFeedInput", () => {
   it("returns the canonical feed, with empty optional fields dropped", () => {
     expect(checkFeedInput({ url: "HTTPS://A.example/feed#x", title: "", timezone: "asia/tokyo", lang: "zh-CN" })).toEqual({
       ok: true,
-      feed: { url: "https://a.example/feed", timezone: "Asia/Tokyo", lang: "zh-CN" },
+      feed: { url: "https://a.example/feed", kind: "rss", timezone: "Asia/Tokyo", lang: "zh-CN" },
     });
   });
 

@@ -33,7 +33,7 @@ describe("parseOpml", () => {
     expect(parseOpml(opml)).toEqual([
       { url: "https://a.example/feed", title: "https://a.example/feed", timezone: "Asia/Shanghai", fetchFullText: true },
       { url: "https://b.example/feed", title: "https://b.example/feed", timezone: "Asia/Tokyo" },
-      { url: "https://c.example/feed", title: "https://c.example/feed" },
+      { url: "https://c.example/feed", title: "https://c.example/feed", fetchFullText: false },
     ]);
   });
 
@@ -69,5 +69,21 @@ describe("toOpml", () => {
     expect(xml).toContain(`xmlns:chipwatch="${CHIPWATCH_OPML_NS}"`);
     expect(xml).toContain('chipwatch:timezone="Asia/Shanghai" chipwatch:fullText="true"');
     expect(parseOpml(xml)).toEqual([{ ...feeds[0], note: "note" }, feeds[1]]);
+  });
+
+  it("keeps a source's kind and selectors as chipwatch attributes, and a kind's full-text default switched off", () => {
+    const feeds = [
+      {
+        url: "https://www.miit.example/zwgk/tzgg/index.html",
+        title: "MIIT notices",
+        kind: "html",
+        selectors: { item: ".page-list li", title: "a", link: "a[href^='./art/']", date: "span.fr" },
+        fetchFullText: false,
+      },
+      { url: "https://github.com/a/b/releases.atom", title: "b releases", kind: "github-releases", fetchFullText: true },
+    ];
+    const xml = toOpml(feeds);
+    expect(xml).toContain(`chipwatch:fullText="false" chipwatch:kind="html" chipwatch:itemSelector=".page-list li" chipwatch:titleSelector="a" chipwatch:linkSelector="a[href^=&apos;./art/&apos;]" chipwatch:dateSelector="span.fr"`);
+    expect(parseOpml(xml)).toEqual(feeds);
   });
 });

@@ -1,6 +1,7 @@
 // Aggregates for the analyst views: indicator states and weekly series, the claims table, rule precision, feed health.
 import { and, asc, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../db.ts";
+import type { ListingSelectors } from "../../ingest/source-kind.ts";
 import type { EventStatus } from "../../review/status.ts";
 import { articles, claims, eventSources, events, feeds, mentions } from "../schema.ts";
 import { eventDate } from "./events.ts";
@@ -247,6 +248,10 @@ export async function ruleStats(db: Db): Promise<RuleStats[]> {
 export interface FeedHealth {
   id: number;
   url: string;
+  /** rss, html, github-releases, huggingface or sitemap. */
+  kind: string;
+  /** CSS selectors of an html source. */
+  selectors: ListingSelectors | null;
   title: string;
   lang: string | null;
   timezone: string | null;
@@ -264,6 +269,10 @@ export interface FeedHealth {
   errorCount: number;
   consecutiveErrors: number;
   brokenReason: string | null;
+  /** Why the feed is failing or broken (its last error, e.g. "selectors matched nothing"); null when it is not. */
+  failureReason: string | null;
+  /** New articles this feed has produced since it was added. */
+  itemsSeen: number;
   /** New articles per day over the last 7 days. */
   itemsPerDay: number;
   articles: number;
@@ -291,16 +300,20 @@ export async function feedHealth(db: Db, now = new Date()): Promise<FeedHealth[]
     .groupBy(articles.feedId);
   const byFeed = new Map(counts.map((c) => [c.feedId, c]));
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
-  return list.map((f) => ({
+  return list.map((f) => {
+    const status = feedStatus(f);
+    return {
     id: f.id,
     url: f.url,
+    kind: f.kind,
+    selectors: f.selectors ?? null,
     title: f.title,
     lang: f.lang,
     timezone: f.timezone,
     enabled: f.enabled,
     disabledReason: f.disabledReason,
     intervalSeconds: f.intervalSeconds,
-    status: feedStatus(f),
+    status,
     lastFetchAt: iso(f.lastFetchAt),
     lastSuccessAt: iso(f.lastSuccessAt),
     lastStatus: f.lastStatus,
@@ -310,7 +323,10 @@ export async function feedHealth(db: Db, now = new Date()): Promise<FeedHealth[]
     errorCount: f.errorCount,
     consecutiveErrors: f.consecutiveErrors,
     brokenReason: f.brokenReason,
+    failureReason: status === "failing" || status === "broken" ? f.lastError : null,
+    itemsSeen: f.itemsSeen,
     itemsPerDay: Math.round((Number(byFeed.get(f.id)?.recent ?? 0) / 7) * 10) / 10,
     articles: Number(byFeed.get(f.id)?.total ?? 0),
-  }));
+    };
+  });
 }

@@ -1,5 +1,6 @@
 // Feeds and their schedule. The database is the source of truth for when a feed is due; queues only carry work.
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lte, sql } from "drizzle-orm";
+import type { FeedKind, ListingSelectors } from "../../ingest/source-kind.ts";
 import type { Db } from "../db.ts";
 import { feeds, fetchRuns } from "../schema.ts";
 
@@ -7,6 +8,8 @@ export type Feed = typeof feeds.$inferSelect;
 
 export interface NewFeed {
   url: string;
+  kind?: FeedKind;
+  selectors?: ListingSelectors | null;
   title?: string;
   siteUrl?: string | null;
   lang?: string | null;
@@ -56,6 +59,14 @@ export async function countFeeds(db: Db): Promise<number> {
 export async function countBrokenFeeds(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(feeds).where(eq(feeds.broken, true));
   return Number(row?.n ?? 0);
+}
+
+/** Enabled feeds whose last poll failed (failing or broken): their kind and last error, for /metrics. */
+export async function failingFeeds(db: Db): Promise<{ kind: string; lastError: string | null }[]> {
+  return db
+    .select({ kind: feeds.kind, lastError: feeds.lastError })
+    .from(feeds)
+    .where(and(eq(feeds.enabled, true), gt(feeds.consecutiveErrors, 0)));
 }
 
 export async function getFeed(db: Db, id: number): Promise<Feed | undefined> {
