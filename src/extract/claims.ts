@@ -75,12 +75,28 @@ export function inSpan(m: Span, s: Span): boolean {
   return m.start >= s.start && m.end <= s.end;
 }
 
+/** The chips of a sentence that are not comparisons; a chip coordinated with a compared one is compared too
+ * ("compared well with published results for Nvidia H100 and H800 systems"). */
+function notCompared(text: string, chips: Mention[], s: Span): Mention[] {
+  const out: Mention[] = [];
+  let compared = false;
+  for (let i = 0; i < chips.length; i++) {
+    const c = chips[i]!;
+    compared = isComparison(text, c, s) || (compared && COORDINATED.test(text.slice(chips[i - 1]!.end, c.start)));
+    if (!compared) out.push(c);
+  }
+  return out;
+}
+
 /** A mention written as a comparison ("comparable to a pair of H100s", "faster than Qwen3-8B"). */
 export function isComparison(text: string, m: Span, sentence: Span): boolean {
   return test(COMPARISON_BEFORE, text.slice(Math.max(sentence.start, m.start - 60), m.start));
 }
 
 for (const t of STAGE_TRIGGERS) if (!(t.anchor in ANCHOR_BIT)) throw new Error(`stage trigger anchor ${t.anchor} is not an anchor group`);
+
+const ROLLOUT_AFTER = /^\s*[（(]?\s*rollouts?\b/iu;
+const ROLLOUT_BEFORE = /\brollouts?\s*[)）]?\s*$/iu;
 
 /** Stage triggers in a sentence; `anchorMask` (the sentence's anchor groups) skips regexes that cannot match. */
 export function findTriggers(text: string, s: Span, anchorMask = -1): Trigger[] {
@@ -89,6 +105,11 @@ export function findTriggers(text: string, s: Span, anchorMask = -1): Trigger[] 
   for (const t of STAGE_TRIGGERS) {
     if ((anchorMask & BIT[t.anchor]!) === 0) continue;
     for (const m of allMatches(t.re, body)) found.push({ stage: t.stage, weak: t.weak, start: s.start + m.start, end: s.start + m.end });
+  }
+  // Inference glossed as rollout ("推理（rollout）", "rollout inference") is the generation step of RL:
+  // post-training (vocabulary.md C6).
+  for (const t of found) {
+    if (t.stage === "inference" && !t.weak && (ROLLOUT_AFTER.test(text.slice(t.end, Math.min(s.end, t.end + 12))) || ROLLOUT_BEFORE.test(text.slice(Math.max(s.start, t.start - 12), t.start)))) t.stage = "posttraining";
   }
   // A generic "training" inside a specific one ("pre-training", "预训练") is that one.
   return found.filter((t) => t.stage !== "training" || !found.some((o) => o !== t && o.stage !== "training" && o.start <= t.start && o.end >= t.end && !(o.start === t.start && o.end === t.end)) && !found.some((o) => o.stage !== "training" && !o.weak && o.start < t.end && o.end > t.start));
@@ -266,7 +287,7 @@ export function extractClaims(doc: Doc): Claim[] {
     if (!hasAnchor(doc, si, "stage")) return;
     const here = doc.sentenceMentions[si]!;
     if (!here.some((m) => m.type === "chip" || m.type === "model")) return;
-    let chips = here.filter((m) => m.type === "chip" && !isCpu(m) && usable(m, s)).slice(0, MAX_PAIRED);
+    let chips = notCompared(text, here.filter((m) => m.type === "chip" && !isCpu(m)), s).slice(0, MAX_PAIRED);
     // Without a usable chip, only "the chip" (anaphora) can name one: no need to look for triggers.
     if (chips.length === 0 && !hasAnchor(doc, si, "chipAnaphor") && !layout.listItem(si)) return;
     const body = text.slice(s.start, s.end);
@@ -549,8 +570,17 @@ function preferModels(claims: Claim[], doc: Doc): Claim[] {
   }
   const listed = (c: Claim) => (subjectsAt.get(`${c.evidence.start}|${use(c)}`)?.size ?? 0) >= 2;
   const memberElsewhere = (c: Claim) => !listed(c) && [...(memberUses.get(`${c.subject}|${use(c)}`) ?? [])].some((start) => start !== c.evidence.start);
+  // A chip vendor's own claim ("a Huawei research team ... serves large MoE models on CloudMatrix384") is the
+  // same use as a named model's on its chip (DeepSeek-R1 served on CloudMatrix 384): the vendor ran the model.
+  const vendorOf = new Map<string, string | undefined>();
+  for (const m of mentions) if (m.type === "chip") vendorOf.set(m.name, m.entity?.org ?? m.org);
+  // Told in another sentence: in its own ("Huawei pitched Kirin for running models locally ... to Pangu") the
+  // vendor stands beside the model.
+  const modelUses = new Map<string, Set<number>>();
+  for (const c of rewritten) if (c.subjectType === "model") modelUses.set(use(c), (modelUses.get(use(c)) ?? new Set<number>()).add(c.evidence.start));
+  const vendorRepeats = (c: Claim) => vendorOf.get(c.chip) === c.subject && [...(modelUses.get(use(c)) ?? [])].some((start) => start !== c.evidence.start);
   return rewritten.filter((c) =>
-    c.subjectType === "org" ? !(makerUses.has(`${c.subject}|${use(c)}`) && !unnamed(c)) : !memberElsewhere(c));
+    c.subjectType === "org" ? !(makerUses.has(`${c.subject}|${use(c)}`) && !unnamed(c)) && !vendorRepeats(c) : !memberElsewhere(c));
 }
 
 /** A sentence about a model it does not name, with an indefinite or generic noun ("a distilled 32B DeepSeek

@@ -34,6 +34,8 @@ describe("claims and the words around the stage verb", () => {
   it("reads loosely worded comparisons as comparisons", () => {
     expect(claimKeys(run("Running DeepSeek-R1, the cluster's per-chip efficiency compared well with published results for Nvidia H800 systems serving the same model."))).toEqual([]);
     expect(claimKeys(run("Serving DeepSeek-R1 on Ascend 910C, the team's per-chip efficiency compared favourably with published figures for Nvidia H800 systems."))).toEqual(["DeepSeek-R1|Huawei Ascend 910C|inference"]);
+    // A chip coordinated with a compared one is compared too.
+    expect(claimKeys(run("Per-chip efficiency compared well with published results for Nvidia H100 and H800 systems serving DeepSeek-R1."))).toEqual([]);
   });
 
   it("keeps a chip vendor out of the subjects when a lab beside it is the user", () => {

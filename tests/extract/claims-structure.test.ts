@@ -108,6 +108,15 @@ describe("claims follow the text's structure", () => {
     ]);
   });
 
+  it("reads inference glossed as rollout as RL post-training", () => {
+    expect(claimKeys(run("GLM-4.7的强化学习流程中，推理（rollout）环节运行在昇腾910C上。"))).toEqual(["GLM-4.7|Huawei Ascend 910C|posttraining"]);
+  });
+
+  it("drops a chip vendor's own claim that repeats a named model's use told in another sentence", () => {
+    const x = run("A Huawei research team has described how it serves large mixture-of-experts models on CloudMatrix 384. In the tests, DeepSeek-R1 was served on the CloudMatrix 384 at 1,943 tokens/s per chip.");
+    expect(claimKeys(x)).toEqual(["DeepSeek-R1|Huawei CloudMatrix 384|inference"]);
+  });
+
   it("takes the stage from the governing verb: distil, adapt, LoRA", () => {
     expect(claimKeys(run("DeepSeek-R1 was distilled on Ascend 910B servers."))).toEqual(["DeepSeek-R1|Huawei Ascend 910B|posttraining"]);
     expect(claimKeys(run("DeepSeek-V3 has been adapted to Ascend 910B."))).toEqual(["DeepSeek-V3|Huawei Ascend 910B|inference"]);
