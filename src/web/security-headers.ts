@@ -19,7 +19,9 @@ export function securityHeaders(): MiddlewareHandler {
     c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     c.header("X-Content-Type-Options", "nosniff");
     c.header("X-Frame-Options", "DENY");
-    c.header("Referrer-Policy", "no-referrer");
+    // A page may ask for same-origin instead (the login form: Chromium sends `Origin: null` with a no-referrer
+    // page's form post, and POST /login checks the Origin); nothing ever goes to another site.
+    if (c.res.headers.get("Referrer-Policy") !== "same-origin") c.header("Referrer-Policy", "no-referrer");
     c.header("Cross-Origin-Opener-Policy", "same-origin");
     c.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");

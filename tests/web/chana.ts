@@ -15,13 +15,19 @@ export const CHANA_TEXT =
 
 export const CHANA_ENTRY = { type: "chip" as const, name: "Zhonghao Xinying Chana", domestic: true, family: "Zhonghao Xinying Chana" };
 
-export async function storeChanaArticle(db: Db): Promise<number> {
+export const GLM_TITLE = "Zhipu AI pre-trained GLM-5 on Huawei Ascend 910C clusters";
+const GLM_TEXT = "Zhipu AI said its GLM-5 model was pre-trained entirely on Huawei Ascend 910C accelerators, without Nvidia hardware.";
+
+/** Stores the Chana story (and, with `withKnown`, a story the bundled catalog flags), extracted live; the Chana article's id. */
+export async function storeChanaArticle(db: Db, withKnown = false): Promise<number> {
   const [feed] = await addFeeds(db, [{ url: "https://chipwire.example/chana.xml", title: "Chip wire" }]);
-  const [row] = await insertNewArticles(db, [
+  const rows = await insertNewArticles(db, [
     { feedId: feed!.id, url: "https://chipwire.example/2026/chana-china-mobile", title: CHANA_TITLE, summary: CHANA_TEXT, lang: "en", contentHash: "chana", simhash: 0x5a5a_1234_5a5a_1234n, publishedAt: new Date() },
+    ...(withKnown ? [{ feedId: feed!.id, url: "https://chipwire.example/2026/glm5", title: GLM_TITLE, summary: GLM_TEXT, lang: "en", contentHash: "glm", simhash: -0x0f0f_0f0f_0f0f_0f0fn, publishedAt: new Date() }] : []),
   ]);
+  const row = rows.find((r) => r.url.endsWith("chana-china-mobile"));
   const deps = createJobDeps({ db, config: loadConfig({ LOG_LEVEL: "silent" }), logger: pino({ level: "silent" }), metrics: createMetrics(), enqueue: async () => {} });
-  await extractAndStore(await getArticles(db, [row!.id]), deps);
+  await extractAndStore(await getArticles(db, rows.map((r) => r.id)), deps);
   await deps.offload.close();
   return row!.id;
 }

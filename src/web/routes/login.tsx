@@ -16,6 +16,13 @@ export const loginRoutes: PageRoutes = ({ db, config, logger }, secret) => {
   const byAddress = new LoginThrottle();
   const byUser = new LoginThrottle();
 
+  // Every login form (the page, and the page again after a refusal) is served same-origin, so that the browser
+  // sends this origin (not `null`, as Chromium does from a no-referrer page) with its post, which POST /login checks.
+  app.use("/login", async (c, next) => {
+    await next();
+    c.header("Referrer-Policy", "same-origin");
+  });
+
   app.get("/login", (c) => render(c, <LoginPage next={safeNext(c.req.query("next"))} />));
 
   app.post("/login", async (c) => {
