@@ -1,7 +1,17 @@
 // Feeds: health of every source (last fetch, status, volume, errors, next fetch), and adding, disabling, re-enabling.
+import { FEED_KINDS } from "../../ingest/source-kind.ts";
 import type { FeedHealth } from "../../store/repositories/analytics.ts";
 import { CsrfField, ExternalLink, Time } from "./components.tsx";
 import { Layout } from "./layout.tsx";
+
+/** The selector inputs of an html source: form name, label, placeholder. */
+const SELECTOR_FIELDS: readonly [string, string, string][] = [
+  ["item", "Item", "li.news-item"],
+  ["title", "Title", "a"],
+  ["link", "Link", "a"],
+  ["date", "Date (optional)", "span.date"],
+  ["summary", "Summary (optional)", "p"],
+];
 
 export function FeedsPage(props: { actor: string; csrf: string | null; items: FeedHealth[]; now: Date; message?: string; error?: string }) {
   const broken = props.items.filter((f) => f.status === "broken" || f.status === "failing").length;
@@ -15,11 +25,19 @@ export function FeedsPage(props: { actor: string; csrf: string | null; items: Fe
       </div>
       {props.message ? <p class="notice">{props.message}</p> : null}
       {props.error ? <p class="error">{props.error}</p> : null}
-      <form method="post" action="/feeds" class="filters add-feed">
+      <form method="post" action="/feeds" class="filters add-feed" id="add-feed">
         <CsrfField token={props.csrf} />
+        <label>
+          Kind
+          <select name="kind" id="feed-kind">
+            {FEED_KINDS.map((k) => (
+              <option value={k}>{k}</option>
+            ))}
+          </select>
+        </label>
         <label class="grow">
-          Feed URL
-          <input type="url" name="url" required placeholder="https://example.com/feed.xml" />
+          URL (OWNER/REPO for github-releases, an organisation for huggingface)
+          <input type="text" name="url" required placeholder="https://example.com/feed.xml" />
         </label>
         <label>
           Title
@@ -36,12 +54,38 @@ export function FeedsPage(props: { actor: string; csrf: string | null; items: Fe
         <label class="check">
           <input type="checkbox" name="fetchFullText" value="true" /> Fetch full text
         </label>
+        <fieldset class="selectors" id="feed-selectors">
+          <legend>CSS selectors (html sources): the item container, and inside it</legend>
+          {SELECTOR_FIELDS.map(([name, label, placeholder]) => (
+            <label>
+              {label}
+              <input type="text" name={`selector-${name}`} maxlength={200} placeholder={placeholder} />
+            </label>
+          ))}
+        </fieldset>
         <div class="filter-actions">
+          <button type="button" id="preview-feed">
+            Preview
+          </button>
           <button type="submit" class="primary">
             Add feed
           </button>
         </div>
       </form>
+      <section id="feed-preview" class="feed-preview" hidden>
+        <h2>Preview</h2>
+        <p class="small muted" id="feed-preview-status"></p>
+        <table class="data">
+          <thead>
+            <tr>
+              <th>Title</th>
+              <th>Link</th>
+              <th>Published</th>
+            </tr>
+          </thead>
+          <tbody></tbody>
+        </table>
+      </section>
       <table class="data feeds">
         <thead>
           <tr>
@@ -60,13 +104,14 @@ export function FeedsPage(props: { actor: string; csrf: string | null; items: Fe
               <td class="feed-name">
                 <b>
                   <bdi>{f.title || "(untitled)"}</bdi>
-                </b>
+                </b>{" "}
+                {f.kind !== "rss" ? <span class="badge feed-kind">{f.kind}</span> : null}
                 <div class="small">
                   <ExternalLink href={f.url}>{f.url}</ExternalLink>
                 </div>
                 {f.brokenReason ? <div class="small error-text">broken: {f.brokenReason}</div> : null}
                 {!f.enabled && f.disabledReason ? <div class="small muted">disabled: {f.disabledReason}</div> : null}
-                {f.lastError && f.status !== "ok" ? <div class="small error-text">{f.lastError}</div> : null}
+                {f.failureReason ? <div class="small error-text failure-reason">{f.failureReason}</div> : null}
               </td>
               <td>
                 <span class={`badge feed-status-${f.status}`}>{f.status}</span>

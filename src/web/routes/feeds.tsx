@@ -2,8 +2,8 @@
 import { Hono, type Context } from "hono";
 import { feedHealth } from "../../store/repositories/analytics.ts";
 import { setFeedEnabled } from "../../store/repositories/feeds.ts";
-import { addFeed } from "../../feeds/add-feeds.ts";
-import { feedInputSchema } from "../../feeds/feed-input.ts";
+import { addFeed, sourceBases } from "../../feeds/add-feeds.ts";
+import { feedInputSchemaFor } from "../../feeds/feed-input.ts";
 import { requirePageAuth } from "../auth.ts";
 import type { AppEnv } from "../env.ts";
 import { FeedsPage } from "../pages/feeds.tsx";
@@ -14,6 +14,7 @@ import { formString, render, who, type PageRoutes } from "./render.tsx";
 export const feedPageRoutes: PageRoutes = ({ db, config }, secret) => {
   const app = new Hono<AppEnv>();
   const auth = requirePageAuth(db, secret);
+  const feedInput = feedInputSchemaFor(sourceBases(config));
 
   const feedsPage = async (c: Context<AppEnv>, extra: { message?: string; error?: string }, status: 200 | 400 = 200) =>
     render(c, <FeedsPage {...who(c)} items={await feedHealth(db)} now={new Date()} {...extra} />, status);
@@ -22,12 +23,17 @@ export const feedPageRoutes: PageRoutes = ({ db, config }, secret) => {
 
   app.post("/feeds", auth, async (c) => {
     const body = await c.req.parseBody();
-    const parsed = feedInputSchema.safeParse({
+    const kind = formString(body, "kind");
+    const selector = (name: string) => formString(body, `selector-${name}`);
+    const parsed = feedInput.safeParse({
       url: formString(body, "url"),
+      kind,
+      selectors: kind === "html" ? { item: selector("item"), title: selector("title"), link: selector("link"), date: selector("date"), summary: selector("summary") } : undefined,
       title: formString(body, "title"),
       lang: formString(body, "lang"),
       timezone: formString(body, "timezone"),
-      fetchFullText: formString(body, "fetchFullText") === "true",
+      // An unticked box leaves the kind's default (html, sitemap and huggingface pages are fetched).
+      fetchFullText: formString(body, "fetchFullText") === "true" ? true : undefined,
     });
     if (!parsed.success) return feedsPage(c, { error: `Feed not added: ${describeIssues(parsed.error)}` }, 400);
     const { feed, created } = await addFeed(db, parsed.data, config);

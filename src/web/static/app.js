@@ -268,3 +268,91 @@
     ev.preventDefault();
   });
 })();
+
+// --- Feeds page: the add-feed form's preview ----------------------------------------------------------------
+// Posts the form's fields to /api/feeds/preview (the same checks as adding, nothing stored) and lists the items a
+// poll would create. Feed text is put in with textContent only: it is hostile input.
+(function () {
+  const form = document.getElementById("add-feed");
+  const button = document.getElementById("preview-feed");
+  const section = document.getElementById("feed-preview");
+  if (!form || !button || !section) return;
+  const csrf = document.querySelector('meta[name="csrf-token"]')?.getAttribute("content") || "";
+  const status = document.getElementById("feed-preview-status");
+  const tbody = section.querySelector("tbody");
+  const kind = document.getElementById("feed-kind");
+  const selectorBox = document.getElementById("feed-selectors");
+
+  function showSelectors() {
+    if (selectorBox && kind) selectorBox.hidden = kind.value !== "html";
+  }
+  if (kind) kind.addEventListener("change", showSelectors);
+  showSelectors();
+
+  function field(name) {
+    const el = form.elements.namedItem(name);
+    const value = el && "value" in el ? String(el.value).trim() : "";
+    return value === "" ? undefined : value;
+  }
+
+  function cell(row, text, href) {
+    const td = document.createElement("td");
+    if (href) {
+      const a = document.createElement("a");
+      a.href = href;
+      a.rel = "noopener noreferrer";
+      a.target = "_blank";
+      a.textContent = text;
+      td.appendChild(a);
+    } else td.textContent = text;
+    row.appendChild(td);
+  }
+
+  button.addEventListener("click", async () => {
+    const body = { url: field("url"), kind: field("kind"), lang: field("lang"), timezone: field("timezone") };
+    if (body.kind === "html") {
+      body.selectors = { item: field("selector-item"), title: field("selector-title"), link: field("selector-link"), date: field("selector-date"), summary: field("selector-summary") };
+    }
+    section.hidden = false;
+    section.classList.remove("failed");
+    tbody.replaceChildren();
+    status.textContent = "Fetching…";
+    button.disabled = true;
+    try {
+      const res = await fetch("/api/feeds/preview", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "content-type": "application/json", "x-csrf-token": csrf },
+        body: JSON.stringify(body),
+      });
+      const data = await res.json().catch(() => ({ error: "HTTP " + res.status }));
+      if (!res.ok) {
+        section.classList.add("failed");
+        status.textContent = "Not previewed: " + (data.error || "HTTP " + res.status);
+        return;
+      }
+      for (const item of data.items) {
+        const row = document.createElement("tr");
+        row.className = "preview-item";
+        let href = null;
+        try {
+          const u = new URL(item.link || "", location.href);
+          if (u.protocol === "http:" || u.protocol === "https:") href = u.href;
+        } catch {
+          // not a link
+        }
+        cell(row, item.title, null);
+        cell(row, item.link || "", href);
+        cell(row, item.published ? item.published.replace("T", " ").replace(/:\d\d\.\d+Z$/, " UTC") : "—", null);
+        tbody.appendChild(row);
+      }
+      const more = data.skippedItems ? " (" + data.skippedItems + " more beyond the per-poll limit)" : "";
+      status.textContent = data.items.length + " items would be created from " + data.url + more;
+    } catch (err) {
+      section.classList.add("failed");
+      status.textContent = "Not previewed: " + (err && err.message ? err.message : String(err));
+    } finally {
+      button.disabled = false;
+    }
+  });
+})();

@@ -1,0 +1,111 @@
+// Adding an html source in a real browser: the add-feed form's preview lists what the selectors find on a local
+// listing page (and says "selectors matched nothing" when they find nothing) before the source is saved.
+import { existsSync, mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { loadConfig } from "../../src/config.ts";
+import { createLogger } from "../../src/observability/logger.ts";
+import { createMetrics } from "../../src/observability/metrics.ts";
+import { listFeeds } from "../../src/store/repositories/feeds.ts";
+import { ensureAdminToken } from "../../src/store/repositories/users.ts";
+import { createApp } from "../../src/web/app.ts";
+import { startWebServer, type RunningServer } from "../../src/web/server.ts";
+import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { REPO_ROOT } from "../support/services.ts";
+import { NEWSROOM_SELECTORS, startSourceServer, type SourceServer } from "../support/source-server.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SHOTS = resolve(REPO_ROOT, "artifacts/screenshots");
+const TOKEN = "e2e-sources-token-0123456789abcdef";
+const haveChromium = existsSync(CHROMIUM);
+
+if (!haveChromium && process.env.CI === "true") {
+  throw new Error(`${CHROMIUM} is missing and CI=true: install it with apt-get install -y chromium`);
+}
+
+describe.skipIf(!haveChromium)("adding an html source with a preview in Chromium", { timeout: 120_000 }, () => {
+  let t: TestDatabase;
+  let server: RunningServer;
+  let sources: SourceServer;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    t = await createTestDatabase("pglite");
+    sources = await startSourceServer();
+    // The listing page is on 127.0.0.1: the preview's fetch must be allowed there.
+    const config = loadConfig({ API_TOKEN: TOKEN, LOG_LEVEL: "silent", ALLOW_PRIVATE_NETWORKS: "true", FETCH_HOST_INTERVAL_MS: "0" });
+    await ensureAdminToken(t.db, config.API_TOKEN);
+    const app = createApp({ db: t.db, config, logger: createLogger(config), metrics: createMetrics() });
+    server = await startWebServer(app, { host: "127.0.0.1", port: 0 });
+    base = `http://127.0.0.1:${server.port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await page.goto(`${base}/login`);
+    await page.fill('input[name="token"]', TOKEN);
+    await Promise.all([page.waitForURL(`${base}/`), page.click('button[type="submit"]')]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await sources?.close();
+    await t?.destroy();
+  });
+
+  const shot = (name: string) => page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true });
+
+  async function fillHtmlSource(item: string) {
+    await page.selectOption("#feed-kind", "html");
+    await page.fill('#add-feed input[name="url"]', `${sources.url}/newsroom/`);
+    await page.fill('#add-feed input[name="timezone"]', "Asia/Shanghai");
+    await page.fill('input[name="selector-item"]', item);
+    await page.fill('input[name="selector-title"]', NEWSROOM_SELECTORS.title);
+    await page.fill('input[name="selector-link"]', NEWSROOM_SELECTORS.link);
+    await page.fill('input[name="selector-date"]', NEWSROOM_SELECTORS.date);
+  }
+
+  it("shows the selector fields only for html sources", async () => {
+    await page.goto(`${base}/feeds`);
+    expect(await page.locator("#feed-selectors").isVisible()).toBe(false);
+    await page.selectOption("#feed-kind", "html");
+    expect(await page.locator("#feed-selectors").isVisible()).toBe(true);
+  });
+
+  it("says 'selectors matched nothing' for selectors that find nothing", async () => {
+    await fillHtmlSource("div.article-card");
+    await page.click("#preview-feed");
+    await expect.poll(() => page.locator("#feed-preview-status").textContent()).toBe("Not previewed: selectors matched nothing");
+    expect(await page.locator("#feed-preview tr.preview-item").count()).toBe(0);
+    await shot("feeds-preview-nothing");
+  });
+
+  it("previews the items, then adds the source", async () => {
+    await fillHtmlSource(NEWSROOM_SELECTORS.item);
+    await page.click("#preview-feed");
+    await expect.poll(() => page.locator("#feed-preview tr.preview-item").count()).toBe(3);
+    const first = page.locator("#feed-preview tr.preview-item").first();
+    await expect(first.locator("td").first().textContent()).resolves.toBe("Zhipu says GLM-5 was pre-trained entirely on Huawei Ascend chips");
+    await expect(page.locator("#feed-preview tr.preview-item").nth(2).locator("td").nth(2).textContent()).resolves.toBe("2026-10-31 16:00 UTC");
+    await expect(page.locator("#feed-preview-status").textContent()).resolves.toBe(`3 items would be created from ${sources.url}/newsroom/`);
+    expect(await listFeeds(t.db)).toHaveLength(0);
+    await shot("feeds-preview");
+
+    await Promise.all([page.waitForURL(`${base}/feeds`), page.click('#add-feed button[type="submit"]')]);
+    await expect(page.locator("p.notice").textContent()).resolves.toContain(`Added ${sources.url}/newsroom/`);
+    const feeds = await listFeeds(t.db);
+    expect(feeds).toHaveLength(1);
+    expect(feeds[0]).toMatchObject({ kind: "html", timezone: "Asia/Shanghai", fetchFullText: true, selectors: { item: NEWSROOM_SELECTORS.item, title: NEWSROOM_SELECTORS.title, link: NEWSROOM_SELECTORS.link, date: NEWSROOM_SELECTORS.date } });
+    await expect(page.locator("table.feeds tbody tr .badge.feed-kind").textContent()).resolves.toBe("html");
+    await shot("feeds-added-html");
+    expect(pageErrors).toEqual([]);
+  });
+});
