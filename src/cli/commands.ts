@@ -28,8 +28,12 @@ export function usage(): string {
   worker [--concurrency N]        queue mode: run jobs (any number of processes)
   web                             queue mode: the web server and API
   migrate                         apply database migrations (every command also does this on start)
-  feeds add URL [--title T] [--lang en|zh] [--timezone Asia/Shanghai] [--category C] [--note N]
-                [--allow-private] [--full-text]
+  feeds add URL [--kind rss|html|github-releases|huggingface|sitemap] [--title T] [--lang en|zh]
+                [--timezone Asia/Shanghai] [--category C] [--note N] [--allow-private] [--full-text|--no-full-text]
+                html: --item SEL --title-selector SEL --link SEL [--date SEL] [--summary SEL];
+                github-releases: URL may be OWNER/REPO; huggingface: URL may be an organisation
+  feeds test URL [--kind K] [--item SEL --title SEL --link SEL [--date SEL] [--summary SEL]] [--timezone Z]
+                                  fetch once and print one {title, link, published} line per item; saves nothing
   feeds list [--json] | feeds import FILE.opml | feeds export
   extract --jsonl                 JSON lines {id, title, text, lang?, published?} on stdin -> extractions on stdout
   eval [--folds 5] [--sets a.jsonl,b.jsonl] [--l2 1] [--json] [--write]
