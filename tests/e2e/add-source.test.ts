@@ -24,7 +24,7 @@ if (!haveChromium && process.env.CI === "true") {
   throw new Error(`${CHROMIUM} is missing and CI=true: install it with apt-get install -y chromium`);
 }
 
-describe.skipIf(!haveChromium)("adding an html source with a preview in Chromium", { timeout: 120_000 }, () => {
+describe.skipIf(!haveChromium)("adding an html source with a preview in Chromium", { timeout: 300_000 }, () => {
   let t: TestDatabase;
   let server: RunningServer;
   let sources: SourceServer;
@@ -48,11 +48,13 @@ describe.skipIf(!haveChromium)("adding an html source with a preview in Chromium
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // Waits are for the page, not for speed: on a loaded machine one render can take tens of seconds.
+    page.setDefaultTimeout(120_000);
     page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.goto(`${base}/login`);
+    await page.goto(`${base}/login?next=/feeds`);
     await page.fill('input[name="token"]', TOKEN);
-    await Promise.all([page.waitForURL(`${base}/`), page.click('button[type="submit"]')]);
-  }, 120_000);
+    await Promise.all([page.waitForURL(`${base}/feeds`), page.click('button[type="submit"]')]);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -83,7 +85,7 @@ describe.skipIf(!haveChromium)("adding an html source with a preview in Chromium
   it("says 'selectors matched nothing' for selectors that find nothing", async () => {
     await fillHtmlSource("div.article-card");
     await page.click("#preview-feed");
-    await expect.poll(() => page.locator("#feed-preview-status").textContent()).toBe("Not previewed: selectors matched nothing");
+    await expect.poll(() => page.locator("#feed-preview-status").textContent(), { timeout: 120_000 }).toBe("Not previewed: selectors matched nothing");
     expect(await page.locator("#feed-preview tr.preview-item").count()).toBe(0);
     await shot("feeds-preview-nothing");
   });
@@ -91,7 +93,7 @@ describe.skipIf(!haveChromium)("adding an html source with a preview in Chromium
   it("previews the items, then adds the source", async () => {
     await fillHtmlSource(NEWSROOM_SELECTORS.item);
     await page.click("#preview-feed");
-    await expect.poll(() => page.locator("#feed-preview tr.preview-item").count()).toBe(3);
+    await expect.poll(() => page.locator("#feed-preview tr.preview-item").count(), { timeout: 120_000 }).toBe(3);
     const first = page.locator("#feed-preview tr.preview-item").first();
     await expect(first.locator("td").first().textContent()).resolves.toBe("Zhipu says GLM-5 was pre-trained entirely on Huawei Ascend chips");
     await expect(page.locator("#feed-preview tr.preview-item").nth(2).locator("td").nth(2).textContent()).resolves.toBe("2026-10-31 16:00 UTC");
