@@ -68,8 +68,11 @@ export function buildAutomaton(patterns: string[], foldTable: Uint16Array): Auto
   const stateCount = edges.length;
   const rootRow = new Int32Array(classCount);
   for (const [cls, next] of edges[0]!) rootRow[cls] = next;
-  // Per state, the classes where its row differs from the root's, with the next state there. A state without
-  // edges of its own has its fail state's exceptions (the same Map, not a copy).
+  // Per state, its full row over the ASCII classes (state-major while building), and for the other classes
+  // the ones where its row differs from the root's, with the next state there. A state without non-ASCII edges
+  // of its own has its fail state's exceptions (the same Map, not a copy): little garbage is left for the GC.
+  const latinRow = new Int32Array(stateCount * asciiClasses);
+  latinRow.set(rootRow.subarray(0, asciiClasses));
   const exceptions: Map<number, number>[] = new Array<Map<number, number>>(stateCount);
   exceptions[0] = new Map();
   const fail = new Int32Array(stateCount);
@@ -79,7 +82,7 @@ export function buildAutomaton(patterns: string[], foldTable: Uint16Array): Auto
   const outFirst = new Int32Array(stateCount);
   const outPattern: number[] = [];
   const outNext: number[] = [];
-  const goTo = (s: number, cls: number) => exceptions[s]!.get(cls) ?? rootRow[cls]!;
+  const goTo = (s: number, cls: number) => (cls < asciiClasses ? latinRow[s * asciiClasses + cls]! : (exceptions[s]!.get(cls) ?? rootRow[cls]!));
 
   // BFS: a state's row is its fail state's row overwritten by its own edges; outputs chain to the fail state's.
   const queue: number[] = [0];
@@ -96,8 +99,13 @@ export function buildAutomaton(patterns: string[], foldTable: Uint16Array): Auto
     const s = queue[qi]!;
     if (s !== 0) {
       linkOutputs(s);
-      const inherited = exceptions[fail[s]!]!;
-      exceptions[s] = edges[s]!.size === 0 ? inherited : new Map([...inherited, ...edges[s]!]);
+      latinRow.copyWithin(s * asciiClasses, fail[s]! * asciiClasses, (fail[s]! + 1) * asciiClasses);
+      let own: Map<number, number> | undefined;
+      for (const [cls, next] of edges[s]!) {
+        if (cls < asciiClasses) latinRow[s * asciiClasses + cls] = next;
+        else (own ??= new Map(exceptions[fail[s]!]!)).set(cls, next);
+      }
+      exceptions[s] = own ?? exceptions[fail[s]!]!;
     }
     for (const [cls, next] of edges[s]!) {
       fail[next] = s === 0 ? 0 : goTo(fail[s]!, cls);
@@ -115,10 +123,10 @@ export function buildAutomaton(patterns: string[], foldTable: Uint16Array): Auto
   order.forEach((old, i) => (newId[old] = i));
   const latinRows = stateCount <= 0x10000 ? new Uint16Array(stateCount * asciiClasses) : new Uint32Array(stateCount * asciiClasses);
   for (let i = 0; i < stateCount; i++) {
-    const exc = exceptions[order[i]!]!;
-    for (let c = 0; c < asciiClasses; c++) latinRows[c * stateCount + i] = newId[exc.get(c) ?? rootRow[c]!]!;
+    const row = order[i]! * asciiClasses;
+    for (let c = 0; c < asciiClasses; c++) latinRows[c * stateCount + i] = newId[latinRow[row + c]!]!;
   }
-  const rows = order.map((old) => [...exceptions[old]!].filter(([cls]) => cls >= asciiClasses).sort((x, y) => x[0] - y[0]).map(([cls, next]) => [cls, newId[next]!] as const));
+  const rows = order.map((old) => [...exceptions[old]!].sort((x, y) => x[0] - y[0]).map(([cls, next]) => [cls, newId[next]!] as const));
   const { base, slots } = packRows(rows, classCount);
   const codeOf = new Int32Array(65536);
   for (let c = 0; c < 65536; c++) {
