@@ -495,6 +495,9 @@ function lastBefore(sorted: Mention[], pos: number): Mention | undefined {
   return lo > 0 ? sorted[lo - 1] : undefined;
 }
 
+/** Whether a set of sentence starts holds one other than `start` (O(1): no pass over the set per claim). */
+const toldElsewhere = (starts: Set<number> | undefined, start: number): boolean => starts !== undefined && (starts.size > 1 || !starts.has(start));
+
 /** The model named rather than its org or its family (GUIDE: the subject is the model where one is named):
  * - an org claim becomes a claim of the org's model when the article names exactly one model of that org
  *   up to the claim ("MiniMax says the RL stage ran on H800s" after "MiniMax has released MiniMax-M1"),
@@ -569,7 +572,7 @@ function preferModels(claims: Claim[], doc: Doc): Claim[] {
     subjectsAt.set(k, (subjectsAt.get(k) ?? new Set<string>()).add(o.subject));
   }
   const listed = (c: Claim) => (subjectsAt.get(`${c.evidence.start}|${use(c)}`)?.size ?? 0) >= 2;
-  const memberElsewhere = (c: Claim) => !listed(c) && [...(memberUses.get(`${c.subject}|${use(c)}`) ?? [])].some((start) => start !== c.evidence.start);
+  const memberElsewhere = (c: Claim) => !listed(c) && toldElsewhere(memberUses.get(`${c.subject}|${use(c)}`), c.evidence.start);
   // A chip vendor's own claim ("a Huawei research team ... serves large MoE models on CloudMatrix384") is the
   // same use as a named model's on its chip (DeepSeek-R1 served on CloudMatrix 384): the vendor ran the model.
   const vendorOf = new Map<string, string | undefined>();
@@ -578,7 +581,7 @@ function preferModels(claims: Claim[], doc: Doc): Claim[] {
   // vendor stands beside the model.
   const modelUses = new Map<string, Set<number>>();
   for (const c of rewritten) if (c.subjectType === "model") modelUses.set(use(c), (modelUses.get(use(c)) ?? new Set<number>()).add(c.evidence.start));
-  const vendorRepeats = (c: Claim) => vendorOf.get(c.chip) === c.subject && [...(modelUses.get(use(c)) ?? [])].some((start) => start !== c.evidence.start);
+  const vendorRepeats = (c: Claim) => vendorOf.get(c.chip) === c.subject && toldElsewhere(modelUses.get(use(c)), c.evidence.start);
   return rewritten.filter((c) =>
     c.subjectType === "org" ? !(makerUses.has(`${c.subject}|${use(c)}`) && !unnamed(c)) && !vendorRepeats(c) : !memberElsewhere(c));
 }
