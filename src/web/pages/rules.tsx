@@ -1,8 +1,12 @@
 // Rules: how many events each extraction rule produced and how often analysts agreed with it.
 import type { RuleStats } from "../../store/repositories/analytics.ts";
 import { Layout } from "./layout.tsx";
+import { wilson } from "../rule-weights.ts";
 
-export function RulesPage(props: { actor: string; csrf: string | null; items: RuleStats[] }) {
+type Weights = Map<string, { indicator: string; weight: number; prior: boolean }[]>;
+const signed = (x: number) => (x >= 0 ? "+" : "") + x.toFixed(2);
+
+export function RulesPage(props: { actor: string; csrf: string | null; items: RuleStats[]; weights?: Weights }) {
   return (
     <Layout title="Rules" actor={props.actor} csrf={props.csrf} active="/rules">
       <div class="page-head">
@@ -19,6 +23,8 @@ export function RulesPage(props: { actor: string; csrf: string | null; items: Ru
             <th>Confirmed</th>
             <th>Dismissed</th>
             <th>Precision</th>
+            <th title="95% Wilson interval of the precision">95% interval</th>
+            <th title="the rule's weight in the live ruleset, per indicator (log-odds; prior: not fitted yet)">Weight</th>
           </tr>
         </thead>
         <tbody>
@@ -39,6 +45,20 @@ export function RulesPage(props: { actor: string; csrf: string | null; items: Ru
                     <span class="num">{Math.round(r.precision * 100)}%</span>
                   </span>
                 )}
+              </td>
+              <td class="num small">
+                {(() => {
+                  const ci = wilson(r.confirmed, r.confirmed + r.dismissed);
+                  return ci ? `${Math.round(ci.low * 100)}–${Math.round(ci.high * 100)}%` : "—";
+                })()}
+              </td>
+              <td class="small">
+                {(props.weights?.get(r.rule) ?? []).map((w) => (
+                  <div>
+                    {signed(w.weight)}
+                    {w.prior ? " (prior)" : ""} <span class="muted">{w.indicator}</span>
+                  </div>
+                ))}
               </td>
             </tr>
           ))}
