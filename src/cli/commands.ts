@@ -18,6 +18,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   digest: async () => (await import("./commands/digest.ts")).digest,
   users: async () => (await import("./commands/users.ts")).users,
   train: async () => (await import("./commands/train.ts")).train,
+  import: async () => (await import("./commands/import.ts")).importCommand,
 };
 
 export function usage(): string {
@@ -56,6 +57,8 @@ export function usage(): string {
   catalog export-overlay [--write] [--dir DIR]
                                   the catalog edits applied from the browser (who, when, why), one JSON line each;
                                   --write writes them into data/catalog, so git diff shows the patch
+  import FILE.jsonl [--json]      archived articles {url, title, text, published, lang?, source?} through dedup,
+                                  extraction, story linking and flagging (real dates; idempotent; no alerts)
   digest --week [YYYY-Www]        weekly Markdown digest per indicator
   users add NAME [--role admin|analyst|viewer]
                                   create a user (default analyst) with an own API token; prints {user, token, role}

@@ -15,6 +15,7 @@ import { labelRoutes } from "./api/labels.ts";
 import { timelineRoutes } from "./api/timeline.ts";
 import { catalogRoutes } from "./api/catalog.ts";
 import { storyApiRoutes } from "./api/stories.ts";
+import { importRoutes } from "./api/import.ts";
 import { storyRoutes } from "./routes/stories.tsx";
 import { feedRoutes } from "./api/feeds.ts";
 import { requireApiAuth } from "./auth.ts";
@@ -122,6 +123,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route("/", timelineRoutes(deps));
   api.route("/", catalogRoutes(deps));
   api.route("/", storyApiRoutes(deps));
+  api.route("/", importRoutes(deps));
   api.all("*", (c) => c.json({ error: "not found" }, 404));
   app.route("/api", api);
 

@@ -289,6 +289,19 @@ describe.each(availableDrivers())("JSON API on %s", (driver) => {
     expect((await h.api("/api/export/events.xml")).status).toBe(404);
   });
 
+  it("imports archived articles once (POST /api/import, admin)", async () => {
+    const body = [
+      JSON.stringify({ url: "https://archive.example.org/glm-image", title: "Zhipu says GLM-Image was trained on Huawei Ascend", text: "Zhipu AI said its GLM-Image model was pre-trained entirely on Huawei Ascend 910B chips.", published: "2025-03-14", lang: "en", source: "archive" }),
+      "{broken",
+    ].join("\n");
+    const first = await h.api("/api/import", { method: "POST", body });
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ read: 1, added: 1, skipped: 0, invalid: [{ line: 2, error: "not JSON" }] });
+    const again = await h.api("/api/import", { method: "POST", body });
+    expect(await again.json()).toMatchObject({ read: 1, added: 0, skipped: 1 });
+    expect((await h.api("/api/import", { method: "POST", body: "{broken" })).status).toBe(400);
+  });
+
   it("answers the timeline by event date, with every period of the range", async () => {
     const { status, body } = await h.json<{ items: { period: string; flagged: number; confirmed: number; dismissed: number }[] }>("/api/timeline");
     expect(status).toBe(200);
