@@ -16,6 +16,7 @@ import { timelineRoutes } from "./api/timeline.ts";
 import { catalogRoutes } from "./api/catalog.ts";
 import { storyApiRoutes } from "./api/stories.ts";
 import { importRoutes } from "./api/import.ts";
+import { entityRoutes } from "./api/entities.ts";
 import { storyRoutes } from "./routes/stories.tsx";
 import { feedRoutes } from "./api/feeds.ts";
 import { requireApiAuth } from "./auth.ts";
@@ -124,6 +125,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route("/", catalogRoutes(deps));
   api.route("/", storyApiRoutes(deps));
   api.route("/", importRoutes(deps));
+  api.route("/", entityRoutes(deps));
   api.all("*", (c) => c.json({ error: "not found" }, 404));
   app.route("/api", api);
 

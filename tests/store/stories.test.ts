@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getEventDetail, listEvents } from "../../src/store/repositories/events.ts";
+import { entityView } from "../../src/store/repositories/entities.ts";
 import { storyQueue } from "../../src/store/repositories/story-queue.ts";
 import { timeline } from "../../src/store/repositories/timeline.ts";
 import { articles, events } from "../../src/store/schema.ts";
@@ -55,5 +56,14 @@ describe.each(availableDrivers())("stories across languages on %s", (driver) => 
     expect(item.events.map((e) => e.indicator)).toEqual(expect.arrayContaining(["pretraining_on_domestic", "training_migration"]));
     expect(new Set(item.events.map((e) => e.story.id))).toEqual(new Set([glm.story.id]));
     expect(item.occurredAt).toBe("2026-11-02T03:10:00.000Z");
+
+    // The model's view: how it is written, its claims, its events over time.
+    const glm5 = await entityView(t.db, "model", "glm-5");
+    expect(glm5!.entity).toEqual({ type: "model", name: "GLM-5" });
+    expect(glm5!.aliases).toContain("GLM-5");
+    expect(glm5!.claims.find((c) => c.chip === "Huawei Ascend 910C" && c.stage === "pretraining")).toMatchObject({ sources: 2, firstSeenAt: "2026-11-02T03:10:00.000Z" });
+    expect(glm5!.events.map((e) => e.id)).toContain(glm.id);
+    expect(glm5!.timeline).toEqual([{ period: "2026-11", events: glm5!.events.length }]);
+    expect(await entityView(t.db, "chip", "No Such Chip")).toBeNull();
   });
 });

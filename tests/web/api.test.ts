@@ -302,6 +302,18 @@ describe.each(availableDrivers())("JSON API on %s", (driver) => {
     expect((await h.api("/api/import", { method: "POST", body: "{broken" })).status).toBe(400);
   });
 
+  it("answers an entity's view: aliases, claims, events, timeline", async () => {
+    const { status, body } = await h.json<{ entity: { type: string; name: string }; aliases: string[]; claims: { subject: string }[]; events: { id: number }[]; timeline: { period: string; events: number }[] }>(
+      `/api/entities/org/${encodeURIComponent("zhipu ai")}`,
+    );
+    expect(status).toBe(200);
+    expect(body.entity).toEqual({ type: "org", name: "Zhipu AI" });
+    expect(body.events.map((e) => e.id)).toEqual(expect.arrayContaining([ids.glm, ids.zh]));
+    expect(body.timeline.reduce((n, p) => n + p.events, 0)).toBe(body.events.length);
+    expect((await h.api("/api/entities/planet/Mars")).status).toBe(400);
+    expect((await h.api("/api/entities/chip/No%20Such%20Chip")).status).toBe(404);
+  });
+
   it("answers the timeline by event date, with every period of the range", async () => {
     const { status, body } = await h.json<{ items: { period: string; flagged: number; confirmed: number; dismissed: number }[] }>("/api/timeline");
     expect(status).toBe(200);

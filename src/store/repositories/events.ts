@@ -31,6 +31,8 @@ export interface EventFilter {
   /** Canonical org name mentioned in one of the event's sources (case-insensitive). */
   org?: string | undefined;
   chip?: string | undefined;
+  /** Canonical model name mentioned in one of the event's sources (case-insensitive). */
+  model?: string | undefined;
   /** Language of one of the event's sources. */
   lang?: string | undefined;
   /** Happened (event date: earliest published source, else first seen) at or after. */
@@ -47,7 +49,7 @@ function hasSourceWhere(cond: SQL): SQL {
   return sql`exists (select 1 from ${eventSources} where ${eventSources.eventId} = ${events.id} and ${cond})`;
 }
 
-function mentionCondition(type: "org" | "chip", name: string): SQL {
+function mentionCondition(type: "org" | "model" | "chip", name: string): SQL {
   return hasSourceWhere(
     sql`exists (select 1 from ${mentions} where ${mentions.articleId} = ${eventSources.articleId} and ${mentions.type} = ${type} and lower(${mentions.name}) = lower(${name}))`,
   );
@@ -59,6 +61,7 @@ function eventWhere(f: EventFilter): SQL | undefined {
     f.indicator ? eq(events.indicator, f.indicator) : undefined,
     f.org ? mentionCondition("org", f.org) : undefined,
     f.chip ? mentionCondition("chip", f.chip) : undefined,
+    f.model ? mentionCondition("model", f.model) : undefined,
     f.lang
       ? hasSourceWhere(
           sql`exists (select 1 from ${articles} where ${articles.id} = ${eventSources.articleId} and lower(${articles.lang}) like lower(${f.lang}) || '%')`,
