@@ -3,6 +3,7 @@
 // http(s) URLs become links.
 import type { Db } from "../store/db.ts";
 import { allEvents, type EventListItem } from "../store/repositories/events.ts";
+import { storyQueue } from "../store/repositories/story-queue.ts";
 import { INDICATOR_IDS, indicatorLabel } from "./indicator-labels.ts";
 import { isoWeekRange } from "./iso-week.ts";
 
@@ -25,7 +26,10 @@ export function markdownLink(label: string, url: string): string {
 
 function eventBlock(e: EventListItem): string[] {
   const claim = e.claim && !e.claim.negated ? ` — claim: ${escapeMarkdown(`${e.claim.subject} → ${e.claim.chip} (${e.claim.stage}, ${e.claim.modality})`)}` : "";
-  const lines = [`- **${escapeMarkdown(e.title)}** (${e.status}, score ${e.score.toFixed(2)}, ${e.sourceCount} source${e.sourceCount === 1 ? "" : "s"})${claim}`];
+  const langs = e.story.languages.length > 0 ? `, ${e.story.languages.join(" + ")}` : "";
+  const outlets = `${e.story.sources} outlet${e.story.sources === 1 ? "" : "s"}${langs}`;
+  const isNew = e.novel ? " — **new**: the first claim of its kind chipwatch has seen" : "";
+  const lines = [`- **${escapeMarkdown(e.title)}** (${e.status}, score ${e.score.toFixed(2)}, ${outlets}, happened ${e.occurredAt.slice(0, 10)})${claim}${isNew}`];
   for (const s of e.sources) {
     const when = s.publishedAt ? `, ${s.publishedAt.slice(0, 10)}` : "";
     lines.push(`  - ${markdownLink(s.title || s.url, s.url)} — ${escapeMarkdown(s.feed)}${when}`);
@@ -67,5 +71,15 @@ export async function weeklyDigest(db: Db, isoWeek: string): Promise<string> {
     }
   }
   if (events.length === 0) out.push("", "No confirmed or flagged events this week.");
+  const waiting = await storyQueue(db, { page: 1, limit: 10 });
+  out.push("", "## What to watch next", "");
+  if (waiting.total === 0) out.push("No flagged story is awaiting review.");
+  else {
+    out.push(`${waiting.total} flagged stor${waiting.total === 1 ? "y is" : "ies are"} awaiting review${waiting.total > 10 ? " (the 10 most important)" : ""}:`, "");
+    for (const s of waiting.items) {
+      const flagged = s.events.filter((e) => e.status === "flagged").map((e) => escapeMarkdown(indicatorLabel(e.indicator)));
+      out.push(`- ${escapeMarkdown(s.title)} (${s.story.languages.join(" + ") || "?"}, ${s.story.sources} outlet${s.story.sources === 1 ? "" : "s"}): ${flagged.join(", ")}`);
+    }
+  }
   return out.join("\n") + "\n";
 }

@@ -336,6 +336,8 @@ describe.each(availableDrivers())("JSON API on %s", (driver) => {
     expect(res.headers.get("content-type")).toContain("text/markdown");
     const md = await res.text();
     expect(md).toContain("## Domestic chip capability");
+    expect(md).toContain("## What to watch next");
+    expect(md).toMatch(/outlets?, en/);
     expect(md).toContain("\\<script\\>");
     expect(md).not.toContain("<script>");
     expect(md).not.toContain("](javascript:");
