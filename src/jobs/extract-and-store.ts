@@ -13,7 +13,7 @@ import { mapInSlices } from "./time-slices.ts";
 import type { JobDeps } from "./types.ts";
 
 // Extraction runs on this event loop (the live extractor is compiled here), in time slices (./time-slices.ts); one
-// article's extraction runs in one piece (linear in its text).
+// article's extraction runs in one piece, linear in its text, which articleBody caps (ARTICLE_BODY_MAX_CHARS).
 
 /** The extractor threw on an article's text: a fault of that input, not of the database (which throws its own errors). */
 export class ExtractionError extends Error {
