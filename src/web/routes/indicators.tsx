@@ -1,5 +1,5 @@
 // /indicators: each indicator's state and its timeline by event date over any range (?from&to&bucket, default: the
-// last 12 months by month).
+// current month and the 12 before it, by month).
 import { Hono } from "hono";
 import { INDICATOR_IDS } from "../../extract/types.ts";
 import { timeline } from "../../store/repositories/timeline.ts";
