@@ -1,9 +1,9 @@
 // Adding an html source in a real browser: the add-feed form's preview lists what the selectors find on a local
 // listing page (and says "selectors matched nothing" when they find nothing) before the source is saved.
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/observability/logger.ts";
 import { createMetrics } from "../../src/observability/metrics.ts";
@@ -12,17 +12,11 @@ import { ensureAdminToken } from "../../src/store/repositories/users.ts";
 import { createApp } from "../../src/web/app.ts";
 import { startWebServer, type RunningServer } from "../../src/web/server.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
-import { REPO_ROOT } from "../support/services.ts";
+import { SHOTS, haveChromium, launchChromium } from "../support/browser.ts";
 import { NEWSROOM_SELECTORS, startSourceServer, type SourceServer } from "../support/source-server.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const SHOTS = resolve(REPO_ROOT, "artifacts/screenshots");
 const TOKEN = "e2e-sources-token-0123456789abcdef";
-const haveChromium = existsSync(CHROMIUM);
 
-if (!haveChromium && process.env.CI === "true") {
-  throw new Error(`${CHROMIUM} is missing and CI=true: install it with apt-get install -y chromium`);
-}
 
 describe.skipIf(!haveChromium)("adding an html source with a preview in Chromium", { timeout: 300_000 }, () => {
   let t: TestDatabase;
@@ -43,10 +37,7 @@ describe.skipIf(!haveChromium)("adding an html source with a preview in Chromium
     const app = createApp({ db: t.db, config, logger: createLogger(config), metrics: createMetrics() });
     server = await startWebServer(app, { host: "127.0.0.1", port: 0 });
     base = `http://127.0.0.1:${server.port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // Waits are for the page, not for speed: on a loaded machine one render can take tens of seconds.
     page.setDefaultTimeout(120_000);

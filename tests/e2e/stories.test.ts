@@ -1,9 +1,9 @@
 // The story queue in a real browser: the GLM-5 story reported in English and Chinese is one card with both
 // languages and two outlets, and one key confirms all of its flagged indicators.
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { eq } from "drizzle-orm";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/observability/logger.ts";
@@ -14,16 +14,10 @@ import { createApp } from "../../src/web/app.ts";
 import { startWebServer, type RunningServer } from "../../src/web/server.ts";
 import { storeBilingualStories, GLM_EN_URL } from "../support/bilingual-stories.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
-import { REPO_ROOT } from "../support/services.ts";
+import { SHOTS, haveChromium, launchChromium } from "../support/browser.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const SHOTS = resolve(REPO_ROOT, "artifacts/screenshots");
 const TOKEN = "e2e-admin-token-0123456789abcdef";
-const haveChromium = existsSync(CHROMIUM);
 
-if (!haveChromium && process.env.CI === "true") {
-  throw new Error(`${CHROMIUM} is missing and CI=true: install it with apt-get install -y chromium`);
-}
 
 describe.skipIf(!haveChromium)("story queue in Chromium", () => {
   let t: TestDatabase;
@@ -45,10 +39,7 @@ describe.skipIf(!haveChromium)("story queue in Chromium", () => {
     const app = createApp({ db: t.db, config, logger: createLogger(config), metrics: createMetrics() });
     server = await startWebServer(app, { host: "127.0.0.1", port: 0 });
     base = `http://127.0.0.1:${server.port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on("pageerror", (e) => pageErrors.push(e.message));
   }, 120_000);

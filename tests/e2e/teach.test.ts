@@ -1,10 +1,10 @@
 // The analyst teaches chipwatch, in a real browser: adds a chip the catalog lacks and an alias for it, sees the
 // preview, applies it, and the new mention and its flagged story appear; a viewer cannot review; an analyst cannot
 // set allowPrivate. Screenshots go to artifacts/screenshots (teach-*.png).
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/observability/logger.ts";
 import { createMetrics } from "../../src/observability/metrics.ts";
@@ -12,18 +12,12 @@ import { createUserToken, ensureAdminToken } from "../../src/store/repositories/
 import { createApp } from "../../src/web/app.ts";
 import { startWebServer, type RunningServer } from "../../src/web/server.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
-import { REPO_ROOT } from "../support/services.ts";
+import { SHOTS, haveChromium, launchChromium } from "../support/browser.ts";
 import { eq } from "drizzle-orm";
 import { events } from "../../src/store/schema.ts";
 import { CHANA_ENTRY, CHANA_TITLE, GLM_TITLE, storeChanaArticle } from "../web/chana.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const SHOTS = resolve(REPO_ROOT, "artifacts/screenshots");
-const haveChromium = existsSync(CHROMIUM);
 
-if (!haveChromium && process.env.CI === "true") {
-  throw new Error(`${CHROMIUM} is missing and CI=true: install it with apt-get install -y chromium`);
-}
 
 describe.skipIf(!haveChromium)("the analyst teaches chipwatch, in Chromium", () => {
   let t: TestDatabase;
@@ -45,10 +39,7 @@ describe.skipIf(!haveChromium)("the analyst teaches chipwatch, in Chromium", () 
     tokens.viewer = await createUserToken(t.db, "vera", "viewer");
     server = await startWebServer(createApp({ db: t.db, config, logger: createLogger(config), metrics: createMetrics() }), { host: "127.0.0.1", port: 0 });
     base = `http://127.0.0.1:${server.port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

@@ -1,9 +1,9 @@
 // The analyst's morning in a real browser: log in, review with the keyboard, check persistence and history,
 // look at an indicator chart, filter claims, and make sure hostile feed content stays inert.
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/observability/logger.ts";
 import { createMetrics } from "../../src/observability/metrics.ts";
@@ -12,17 +12,11 @@ import { listFeeds, recordFetch } from "../../src/store/repositories/feeds.ts";
 import { createApp } from "../../src/web/app.ts";
 import { startWebServer, type RunningServer } from "../../src/web/server.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
-import { REPO_ROOT } from "../support/services.ts";
+import { SHOTS, haveChromium, launchChromium } from "../support/browser.ts";
 import { XSS_TITLE, seedWorkspace } from "../web/seed.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const SHOTS = resolve(REPO_ROOT, "artifacts/screenshots");
 const TOKEN = "e2e-admin-token-0123456789abcdef";
-const haveChromium = existsSync(CHROMIUM);
 
-if (!haveChromium && process.env.CI === "true") {
-  throw new Error(`${CHROMIUM} is missing and CI=true: install it with apt-get install -y chromium`);
-}
 
 /** A few fetches through the feeds repository, so the feeds page shows a healthy, a failing and a broken feed. */
 async function recordFeedHistory(t: TestDatabase): Promise<void> {
@@ -72,10 +66,7 @@ describe.skipIf(!haveChromium)("analyst workspace in Chromium", () => {
     const app = createApp({ db: t.db, config, logger: createLogger(config), metrics: createMetrics() });
     server = await startWebServer(app, { host: "127.0.0.1", port: 0 });
     base = `http://127.0.0.1:${server.port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on("dialog", async (d) => {
       dialogs.push(`${d.type()}: ${d.message()}`);
