@@ -19,21 +19,21 @@ export function foldBasic(code: number): number {
   return code;
 }
 
-/** The characters the traditional->simplified fold must leave alone: those of names written that way on
- * purpose. A name whose all-simplified spelling is also a name of its group (same entity and kind, same
- * family, same anchor group) is just a traditional spelling ("輝達" beside "辉达"): its characters fold,
- * or one such alias would stop "國" or "電" folding in every article. Otherwise the character is the
- * name's own ("昇" of 昇腾, beside the cue-needing 升腾) and is kept. */
+/** The characters the traditional->simplified fold must leave alone: those a simplified name uses on
+ * purpose. A name is written in simplified Chinese when it holds at least as many simplified forms (腾 of
+ * 昇腾: a fold target, never folded itself) as characters of the traditional table; such a name owns its
+ * traditional-table characters ("昇" of 昇腾, beside the cue-needing 升腾) and they are kept. A name written
+ * in traditional characters (浪潮資訊, 寒武紀, 台積電: 台 is a fold target that traditional text writes too)
+ * owns none: were 訊 or 電 kept for one such alias, every traditional article would lose 科大訊飛 and 中國電信. */
 export function patternAlphabet(groups: string[][], t2s: Record<string, string>): Set<number> {
+  const simplifiedOnly = new Set(Object.values(t2s).filter((c) => t2s[c] === undefined));
   const chars = new Set<number>();
-  const simplify = (n: string) => [...n].map((c) => t2s[c] ?? c).join("");
   for (const group of groups) {
-    const written = new Set(group);
     for (const n of group) {
-      const own = !written.has(simplify(n)) || simplify(n) === n;
-      for (let i = 0; i < n.length; i++) {
-        const c = n.charCodeAt(i);
-        if (own || t2s[n[i]!] === undefined) chars.add(foldBasic(c));
+      const written = [...n];
+      const simplifiedName = written.filter((c) => simplifiedOnly.has(c)).length >= written.filter((c) => t2s[c] !== undefined).length;
+      for (const c of written) {
+        if (simplifiedName || t2s[c] === undefined) for (let i = 0; i < c.length; i++) chars.add(foldBasic(c.charCodeAt(i)));
       }
     }
   }

@@ -25,6 +25,12 @@ describe("entity matching", () => {
     expect(names(x, "chip")).toEqual(["Huawei Ascend", "Nvidia H20"]);
   });
 
+  it("folds traditional characters that a traditional alias elsewhere in the catalog spells (訊 of 浪潮資訊, 電 of 台積電)", () => {
+    const x = run("騰訊與科大訊飛、中國電信宣布，將在昇騰叢集上部署模型。");
+    expect(names(x, "org")).toEqual(["China Telecom", "Tencent", "iFlytek"]);
+    expect(names(run("據報導，升騰的股價大漲。"), "chip")).toEqual([]);
+  });
+
   it("prefers the longest match and unifies spaces and hyphens", () => {
     expect(names(run("The Ascend 910C and the GLM 4.5V model, and Qwen3 235B."), "chip")).toEqual(["Huawei Ascend 910C"]);
     expect(names(run("The Ascend 910C and the GLM 4.5V model, and Qwen3 235B."), "model")).toEqual(["GLM-4.5V", "Qwen3-235B-A22B"]);
