@@ -2,7 +2,7 @@
 // and flagged events, against local fixtures, on PGlite and PostgreSQL; hostile listing pages end as recorded
 // failures or bounded successes, and a page that stops matching is failing with the exact reason (API, /metrics).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { pino } from "pino";
 import { loadConfig, type Config } from "../../src/config.ts";
 import { addFeed } from "../../src/feeds/add-feeds.ts";
@@ -13,11 +13,12 @@ import { pollFeed } from "../../src/jobs/poll-feed.ts";
 import type { JobDeps } from "../../src/jobs/types.ts";
 import { createMetrics } from "../../src/observability/metrics.ts";
 import { getFeed } from "../../src/store/repositories/feeds.ts";
-import { articles, eventSources, events } from "../../src/store/schema.ts";
+import { articles } from "../../src/store/schema.ts";
 import { createApp } from "../../src/web/app.ts";
 import { ensureAdminToken } from "../../src/store/repositories/users.ts";
 import { availableDrivers, createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { NEWSROOM_SELECTORS, NOTICE_SELECTORS, startSourceServer, type SourceServer } from "../support/source-server.ts";
+import { flaggedIndicators } from "../support/source-run.ts";
 
 const TOKEN = "sources-test-token-0123456789";
 
@@ -61,16 +62,7 @@ describe.each(availableDrivers())("polling each source kind (%s)", { timeout: 18
     return (await addFeed(t.db, checked.feed, config)).feed;
   }
   const stored = (feedId: number) => t.db.select().from(articles).where(eq(articles.feedId, feedId));
-  async function flaggedIndicators(feedId: number): Promise<string[]> {
-    const ids = (await stored(feedId)).map((a) => a.id);
-    if (ids.length === 0) return [];
-    const rows = await t.db
-      .select({ indicator: events.indicator, status: events.status })
-      .from(events)
-      .innerJoin(eventSources, eq(eventSources.eventId, events.id))
-      .where(inArray(eventSources.articleId, ids));
-    return rows.filter((r) => r.status === "flagged").map((r) => r.indicator);
-  }
+  const flagged = (feedId: number) => flaggedIndicators(t.db, feedId);
 
   it("html: a newsroom list becomes articles (with page fetches queued) and the on-topic item is flagged", async () => {
     const feed = await add({ url: `${server.url}/newsroom/`, kind: "html", selectors: NEWSROOM_SELECTORS, lang: "zh" });
@@ -83,7 +75,7 @@ describe.each(availableDrivers())("polling each source kind (%s)", { timeout: 18
       `${server.url}/news/2026/glm5-ascend.html`,
       "https://www.example.cn/news/2026/1101-award.html",
     ]);
-    expect(await flaggedIndicators(feed.id)).toContain("pretraining_on_domestic");
+    expect(await flagged(feed.id)).toContain("pretraining_on_domestic");
     expect(enqueued).toEqual(expect.arrayContaining(rows.map((r) => r.id)));
     expect((await getFeed(t.db, feed.id))?.itemsSeen).toBe(3);
   });
@@ -114,7 +106,7 @@ describe.each(availableDrivers())("polling each source kind (%s)", { timeout: 18
     expect(await fetchArticle({ articleId: model.id }, deps)).toMatchObject({ fetched: true });
     const [withText] = await t.db.select().from(articles).where(eq(articles.id, model.id));
     expect(withText?.fullText).toContain("pre-trained on a cluster of Huawei Ascend 910C");
-    expect(await flaggedIndicators(feed.id)).toContain("pretraining_on_domestic");
+    expect(await flagged(feed.id)).toContain("pretraining_on_domestic");
   });
 
   it("sitemap: an index is followed one level to its news sitemap; entries stored newest first", async () => {
