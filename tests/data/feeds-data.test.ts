@@ -6,9 +6,11 @@ import { parseOpml } from "feedsmith";
 import iconv from "iconv-lite";
 import Parser from "rss-parser";
 import { beforeAll, describe, expect, it } from "vitest";
+import { checkFeedInput } from "../../src/feeds/feed-input.ts";
+import { parseOpml as parseOurOpml } from "../../src/ingest/opml.ts";
 import { REPO_ROOT, SHARED } from "../support/services.ts";
 
-const CATEGORIES = ["press", "zh-media", "trade", "newsletter", "lab", "releases"];
+const CATEGORIES = ["press", "zh-media", "trade", "newsletter", "lab", "releases", "models"];
 
 interface OutlineNode {
   xmlUrl?: string;
@@ -50,6 +52,17 @@ describe("feeds/default.opml", () => {
     }
     expect(new Set(feeds.map((feed) => feed.language))).toEqual(new Set(["en", "zh"]));
     expect(new Set(feeds.map((feed) => feed.category))).toEqual(new Set(CATEGORIES));
+  });
+
+  it("reads as chipwatch reads it: every entry valid, releases and model hubs by their kinds, no html source", () => {
+    const entries = parseOurOpml(opml);
+    expect(entries).toHaveLength(feeds.length);
+    for (const entry of entries) expect(checkFeedInput(entry), entry.url).toMatchObject({ ok: true });
+    const kindOf = (category: string) => new Set(entries.filter((e) => e.category === category).map((e) => e.kind ?? "rss"));
+    expect(kindOf("releases")).toEqual(new Set(["github-releases"]));
+    expect(kindOf("models")).toEqual(new Set(["huggingface"]));
+    // Listing pages need selectors confirmed against the live page; none could be from here (docs/FEEDS.md).
+    expect(new Set(entries.map((e) => e.kind ?? "rss"))).toEqual(new Set(["rss", "sitemap", "github-releases", "huggingface"]));
   });
 });
 
