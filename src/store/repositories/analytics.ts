@@ -147,6 +147,25 @@ function rank(m: string): number {
   return i < 0 ? MODALITY_RANK.length : i;
 }
 
+/**
+ * The review state of claims, each given as the articles that make it: from the events those articles support (any
+ * confirmed > any flagged > all dismissed > unreviewed). One query for all of them.
+ */
+export async function claimReviewStates(db: Db, articleIdsPerClaim: number[][]): Promise<ClaimReviewState[]> {
+  const all = [...new Set(articleIdsPerClaim.flat())];
+  const statusRows = all.length
+    ? await db
+        .selectDistinct({ articleId: eventSources.articleId, status: events.status })
+        .from(eventSources)
+        .innerJoin(events, eq(events.id, eventSources.eventId))
+        .where(inArray(eventSources.articleId, all))
+    : [];
+  return articleIdsPerClaim.map((ids) => {
+    const mine = new Set(ids);
+    return reviewStateOf(statusRows.filter((s) => mine.has(Number(s.articleId))).map((s) => s.status));
+  });
+}
+
 function reviewStateOf(statuses: EventStatus[]): ClaimReviewState {
   if (statuses.includes("confirmed")) return "confirmed";
   if (statuses.includes("flagged")) return "flagged";
@@ -181,17 +200,10 @@ export async function claimTable(db: Db, f: ClaimFilter, cap = 5_000): Promise<C
     .groupBy(claims.subject, claims.chip, claims.stage, claims.negated)
     .orderBy(sql`min(coalesce(${articles.publishedAt}, ${articles.fetchedAt})) desc`, asc(claims.subject))
     .limit(cap);
-  const allArticles = [...new Set(rows.flatMap((r) => r.articleIds.map(Number)))];
-  const statusRows = allArticles.length
-    ? await db
-        .selectDistinct({ articleId: eventSources.articleId, status: events.status })
-        .from(eventSources)
-        .innerJoin(events, eq(events.id, eventSources.eventId))
-        .where(inArray(eventSources.articleId, allArticles))
-    : [];
-  return rows.map((r) => {
-    const ids = r.articleIds.map(Number).sort((a, b) => a - b);
-    const statuses = statusRows.filter((s) => ids.includes(Number(s.articleId))).map((s) => s.status);
+  const articleIds = rows.map((r) => r.articleIds.map(Number).sort((a, b) => a - b));
+  const states = await claimReviewStates(db, articleIds);
+  return rows.map((r, i) => {
+    const ids = articleIds[i]!;
     return {
       subject: r.subject,
       subjectType: r.subjectType,
@@ -202,7 +214,7 @@ export async function claimTable(db: Db, f: ClaimFilter, cap = 5_000): Promise<C
       negated: r.negated,
       firstSeen: new Date(r.firstSeen).toISOString(),
       sources: ids.length,
-      reviewState: reviewStateOf(statuses),
+      reviewState: states[i]!,
       articleIds: ids,
     };
   });

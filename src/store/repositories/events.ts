@@ -55,7 +55,7 @@ function mentionCondition(type: "org" | "model" | "chip", name: string): SQL {
   );
 }
 
-function eventWhere(f: EventFilter): SQL | undefined {
+export function eventWhere(f: EventFilter): SQL | undefined {
   return and(
     f.status ? eq(events.status, f.status) : undefined,
     f.indicator ? eq(events.indicator, f.indicator) : undefined,
@@ -93,6 +93,8 @@ export interface EntityNames {
 
 export interface ClaimSummary {
   subject: string;
+  /** "model" or "org": which entity page the subject is. */
+  subjectType: string;
   chip: string;
   stage: string;
   modality: string;
@@ -205,6 +207,7 @@ async function decorate(db: Db, rows: EventRow[]): Promise<EventListItem[]> {
         .select({
           articleId: claims.articleId,
           subject: claims.subject,
+          subjectType: claims.subjectType,
           chip: claims.chip,
           stage: claims.stage,
           modality: claims.modality,
@@ -248,7 +251,7 @@ async function decorate(db: Db, rows: EventRow[]): Promise<EventListItem[]> {
       publishedAt: iso(first?.publishedAt ?? null),
       entities,
       claim: claim
-        ? { subject: claim.subject, chip: claim.chip, stage: claim.stage, modality: claim.modality, negated: claim.negated }
+        ? { subject: claim.subject, subjectType: claim.subjectType, chip: claim.chip, stage: claim.stage, modality: claim.modality, negated: claim.negated }
         : null,
       sources: mine.map((s) => ({ title: s.title, url: s.url, feed: feedName(s), publishedAt: iso(s.publishedAt) })),
       story: stories.get(r.clusterId) ?? { id: r.clusterId, languages: [], sources: 0 },
@@ -292,7 +295,7 @@ export interface EventSourceDetail {
   rules: string[];
   evidence: EvidencePassage[];
   mentions: MentionSpan[];
-  claims: (ClaimSummary & { subjectType: string; chipDomestic: boolean; evidence: EvidencePassage })[];
+  claims: (ClaimSummary & { chipDomestic: boolean; evidence: EvidencePassage })[];
 }
 
 export interface EventDetail {

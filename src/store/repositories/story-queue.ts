@@ -1,10 +1,10 @@
-// The review queue by story: one item per story with flagged evidence, carrying every indicator event of the story
-// (flagged ones to decide, decided and candidate ones for context), most important story first (the highest
-// priority among its flagged events).
-import { desc, eq, sql } from "drizzle-orm";
+// The review queue by story: one item per story with an event matching the queue's filter (flagged events by
+// default), carrying every indicator event of the story (flagged ones to decide, decided and candidate ones for
+// context), ordered by the best of its matching events (priority by default: the highest priority among them).
+import { desc, max, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db.ts";
 import { events } from "../schema.ts";
-import { allEvents, priorityExpr, type EventListItem } from "./events.ts";
+import { allEvents, eventWhere, priorityExpr, type EventFilter, type EventListItem, type EventSort } from "./events.ts";
 import type { StoryBrief } from "./stories.ts";
 
 export interface StoryQueueItem {
@@ -20,25 +20,47 @@ export interface StoryQueueItem {
 
 export interface StoryQueuePage {
   items: StoryQueueItem[];
-  /** Stories with flagged events. */
+  /** Stories with an event matching the filter (with flagged events, by default). */
   total: number;
   page: number;
   limit: number;
 }
 
+export interface StoryQueueQuery {
+  page: number;
+  limit: number;
+  /** Which events put a story in the queue; default: flagged ones. */
+  filter?: EventFilter;
+  /** Stories by the best of their matching events: priority (default), newest (first seen) or score. */
+  sort?: EventSort;
+}
+
 const ORDER: Record<string, number> = { flagged: 0, confirmed: 1, dismissed: 2, candidate: 3 };
 
-export async function storyQueue(db: Db, opts: { page: number; limit: number }): Promise<StoryQueuePage> {
-  const flagged = eq(events.status, "flagged");
-  const [count] = await db.select({ n: sql<number>`count(distinct ${events.clusterId})::int` }).from(events).where(flagged);
+/** A story's rank under a sort: the best value among its matching events. */
+function storyRank(sort: EventSort): SQL {
+  switch (sort) {
+    case "newest":
+      return sql`${max(events.firstSeenAt)}`;
+    case "score":
+      return sql`${max(events.score)}`;
+    case "priority":
+      return sql`max(${priorityExpr})`;
+  }
+}
+
+export async function storyQueue(db: Db, q: StoryQueueQuery): Promise<StoryQueuePage> {
+  const where = eventWhere(q.filter ?? { status: "flagged" });
+  const rank = storyRank(q.sort ?? "priority");
+  const [count] = await db.select({ n: sql<number>`count(distinct ${events.clusterId})::int` }).from(events).where(where);
   const top = await db
-    .select({ clusterId: events.clusterId, priority: sql<number>`max(${priorityExpr})` })
+    .select({ clusterId: events.clusterId })
     .from(events)
-    .where(flagged)
+    .where(where)
     .groupBy(events.clusterId)
-    .orderBy(desc(sql`max(${priorityExpr})`), desc(events.clusterId))
-    .limit(opts.limit)
-    .offset((opts.page - 1) * opts.limit);
+    .orderBy(desc(rank), desc(events.clusterId))
+    .limit(q.limit)
+    .offset((q.page - 1) * q.limit);
   const all = await allEvents(db, { stories: top.map((t) => t.clusterId) });
   const items = top.map(({ clusterId }): StoryQueueItem => {
     const mine = all
@@ -53,5 +75,5 @@ export async function storyQueue(db: Db, opts: { page: number; limit: number }):
       events: mine,
     };
   });
-  return { items, total: Number(count?.n ?? 0), page: opts.page, limit: opts.limit };
+  return { items, total: Number(count?.n ?? 0), page: q.page, limit: q.limit };
 }
