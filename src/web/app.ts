@@ -17,7 +17,6 @@ import { catalogRoutes } from "./api/catalog.ts";
 import { storyApiRoutes } from "./api/stories.ts";
 import { importRoutes } from "./api/import.ts";
 import { entityRoutes } from "./api/entities.ts";
-import { storyRoutes } from "./routes/stories.tsx";
 import { feedRoutes } from "./api/feeds.ts";
 import { requireApiAuth } from "./auth.ts";
 import { createOffload, type Offload } from "../offload/offload.ts";
@@ -33,6 +32,7 @@ import { ruleRoutes } from "./routes/rules.tsx";
 import { tryRoutes } from "./routes/try.tsx";
 import { labelPageRoutes } from "./routes/labels.tsx";
 import { catalogPageRoutes } from "./routes/catalog.tsx";
+import { entityPageRoutes } from "./routes/entities.tsx";
 import { securityHeaders } from "./security-headers.ts";
 import { metricsAuthorized } from "../observability/metrics-token.ts";
 import { mountStatic } from "./static-assets.ts";
@@ -130,7 +130,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/api", api);
 
   // The analyst pages (each form carries the session's CSRF token), one route module per page.
-  for (const pageRoutes of [loginRoutes, queueRoutes, eventPageRoutes, indicatorRoutes, claimRoutes, feedPageRoutes, ruleRoutes, tryRoutes, labelPageRoutes, catalogPageRoutes, storyRoutes]) {
+  for (const pageRoutes of [loginRoutes, queueRoutes, eventPageRoutes, indicatorRoutes, claimRoutes, feedPageRoutes, ruleRoutes, tryRoutes, labelPageRoutes, catalogPageRoutes, entityPageRoutes]) {
     app.route("/", pageRoutes(deps, secret));
   }
 

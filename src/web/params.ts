@@ -5,6 +5,7 @@ import { describeIssues } from "../describe-issues.ts";
 import { languageCode } from "../feeds/feed-input.ts";
 import { INDICATOR_IDS, STAGES } from "../extract/types.ts";
 import { EVENT_SORTS } from "../store/repositories/events.ts";
+import { ENTITY_TYPES } from "../store/repositories/entities.ts";
 import { EVENT_STATUSES } from "../review/status.ts";
 
 export { describeIssues };
@@ -31,27 +32,33 @@ const dateParam = z
 const DAY = 86_400_000;
 const dateOnly = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
 
-export const eventQuerySchema = z
-  .object({
-    status: z.enum([...EVENT_STATUSES, "any"]).optional(),
-    indicator: z.enum(INDICATOR_IDS).optional(),
-    org: text(200).optional(),
-    chip: text(200).optional(),
-    lang: languageCode.optional(),
-    from: dateParam.optional(),
-    to: dateParam.optional(),
-    q: text(200).optional(),
-    sort: z.enum(EVENT_SORTS).default("priority"),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-  })
-  .transform((v) => ({
+const eventQueryFields = z.object({
+  status: z.enum([...EVENT_STATUSES, "any"]).optional(),
+  indicator: z.enum(INDICATOR_IDS).optional(),
+  org: text(200).optional(),
+  chip: text(200).optional(),
+  lang: languageCode.optional(),
+  from: dateParam.optional(),
+  to: dateParam.optional(),
+  q: text(200).optional(),
+  sort: z.enum(EVENT_SORTS).default("priority"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+function withDates<T extends { status?: string | undefined; from?: string | undefined; to?: string | undefined }>(v: T) {
+  return {
     ...v,
-    status: v.status === "any" ? undefined : v.status,
+    status: v.status === "any" ? undefined : (v.status as Exclude<T["status"], "any">),
     fromDate: v.from ? new Date(v.from) : undefined,
     // A date-only `to` includes that whole day.
     toDate: v.to ? new Date(Date.parse(v.to) + (dateOnly(v.to) ? DAY : 0)) : undefined,
-  }));
+  };
+}
+
+export const eventQuerySchema = eventQueryFields.transform(withDates);
+/** The story queue's query (the `/` page and GET /api/stories): the event filters choose stories; 25 a page. */
+export const storyQuerySchema = eventQueryFields.extend({ limit: eventQueryFields.shape.limit.unwrap().default(25) }).transform(withDates);
 export type EventQuery = z.output<typeof eventQuerySchema>;
 
 export function eventFilterOf(q: EventQuery) {
@@ -64,6 +71,8 @@ export const claimQuerySchema = z.object({
   domestic: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
   stage: z.enum(STAGES).optional(),
 });
+
+export const entityParamSchema = z.object({ type: z.enum(ENTITY_TYPES), name: z.string().trim().min(1).max(200).refine(noNul, "must not contain NUL characters") });
 
 export const idParamSchema = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
 /** Feed ids are 32-bit (serial). */

@@ -35,7 +35,7 @@ export type TryArticleInput = z.output<typeof tryArticleSchema>;
 export interface TryArticleResult extends JsonlRecord {
   rulesetVersion: string;
   /** Negated claims too (the jsonl line keeps affirmed ones only), for the page. */
-  allClaims: Pick<Claim, "subject" | "chip" | "stage" | "modality" | "negated">[];
+  allClaims: Pick<Claim, "subject" | "subjectType" | "chip" | "stage" | "modality" | "negated">[];
   explanation: Explanation;
   /** The article as extracted: fetched from `url` when no text was given. */
   article: { title: string; text: string; lang?: string; url?: string };
@@ -68,7 +68,7 @@ export async function tryArticle(db: Db, config: Config, input: TryArticleInput)
   return {
     ...toJsonlRecord(input.url ?? "", analysis.extraction),
     rulesetVersion: analysis.extraction.rulesetVersion,
-    allClaims: analysis.extraction.claims.map(({ subject, chip, stage, modality, negated }) => ({ subject, chip, stage, modality, negated })),
+    allClaims: analysis.extraction.claims.map(({ subject, subjectType, chip, stage, modality, negated }) => ({ subject, subjectType, chip, stage, modality, negated })),
     explanation: explain(analysis, extractor.models),
     article: { title, text, ...(input.lang ? { lang: input.lang } : {}), ...(input.url ? { url: input.url } : {}) },
   };

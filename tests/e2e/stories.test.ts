@@ -1,5 +1,6 @@
-// The story queue in a real browser: the GLM-5 story reported in English and Chinese is one card with both
-// languages and two outlets, and one key confirms all of its flagged indicators.
+// The review queue in a real browser: the GLM-5 story reported in English and Chinese is one card with both
+// languages and two outlets, one key confirms all of its flagged indicators, a digit key decides one of them, and an
+// entity chip leads to the entity's page (its claims, its events over time, what is named alongside it).
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,7 +20,7 @@ import { SHOTS, haveChromium, launchChromium } from "../support/browser.ts";
 const TOKEN = "e2e-admin-token-0123456789abcdef";
 
 
-describe.skipIf(!haveChromium)("story queue in Chromium", () => {
+describe.skipIf(!haveChromium)("story queue and entity pages in Chromium", () => {
   let t: TestDatabase;
   let server: RunningServer;
   let browser: Browser;
@@ -56,8 +57,9 @@ describe.skipIf(!haveChromium)("story queue in Chromium", () => {
     // The bearer token rides on every request (pages and the script's review calls); the login form is the
     // workspace test's subject.
     await page.setExtraHTTPHeaders({ authorization: `Bearer ${TOKEN}` });
-    await page.goto(`${base}/stories`);
-    expect(new URL(page.url()).pathname).toBe("/stories");
+    await page.goto(`${base}/stories`); // the old address of the story queue
+    expect(new URL(page.url()).pathname).toBe("/");
+    await expect(page.locator("h1").first().textContent()).resolves.toContain("Review queue");
     const cards = page.locator("#stories section.story");
     expect(await cards.count()).toBe(2);
     const card = page.locator(`#stories section.story[data-story="${glmStory}"]`);
@@ -68,7 +70,7 @@ describe.skipIf(!haveChromium)("story queue in Chromium", () => {
     await shot("stories-queue");
 
     // Select the GLM-5 card (whatever its rank) and press c: every flagged indicator of the story is confirmed.
-    await card.locator(".story-meta").click();
+    await card.locator("td.key").first().click();
     await page.keyboard.press("c");
     await expect.poll(() => card.locator('tr.story-event[data-status="confirmed"]').count()).toBe(flagged);
     expect(await card.locator('tr.story-event[data-status="flagged"]').count()).toBe(0);
@@ -78,7 +80,7 @@ describe.skipIf(!haveChromium)("story queue in Chromium", () => {
 
     // Confirming moved the selection to the next story; back to this one (click), where 1 on its first (confirmed)
     // indicator dismisses it.
-    await card.locator(".story-meta").click();
+    await card.locator("td.key").first().click();
     await page.keyboard.press("1");
     await expect.poll(() => card.locator('tr.story-event[data-status="dismissed"]').count()).toBe(1);
     await shot("stories-after-confirm");
@@ -87,6 +89,33 @@ describe.skipIf(!haveChromium)("story queue in Chromium", () => {
     await page.reload();
     expect(await page.locator(`#stories section.story[data-story="${glmStory}"]`).count()).toBe(0);
     expect(await page.locator("#stories section.story").count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it("follows an entity chip from the queue to the entity's page", async () => {
+    await page.goto(`${base}/?status=any`);
+    const card = page.locator(`#stories section.story[data-story="${glmStory}"]`);
+    const chip = card.locator('.entities a.chip-tag[data-entity="chip"]', { hasText: "Huawei Ascend 910C" });
+    expect(await chip.getAttribute("href")).toBe("/entities/chip/Huawei%20Ascend%20910C");
+    await Promise.all([page.waitForURL(`${base}/entities/chip/Huawei%20Ascend%20910C`), chip.click()]);
+    await expect(page.locator("h1.entity-name").textContent()).resolves.toBe("Huawei Ascend 910C");
+    // Both reports of GLM-5's pre-training: one claim from two outlets, confirmed (of the story's indicators confirmed
+    // above, one was dismissed again and the others stay confirmed: any confirmed event makes the claim confirmed).
+    const claim = page.locator("#entity-claims tbody tr", { hasText: "GLM-5" }).filter({ hasText: "pretraining" });
+    expect(await claim.count()).toBe(1);
+    await expect(claim.locator("td.num").textContent()).resolves.toBe("2");
+    await expect(claim.locator(".badge[class*='status-']").textContent()).resolves.toBe("confirmed");
+    // Its events over time: the chart and every event of the story, the GLM-5 ones included.
+    expect(await page.locator("#entity-timeline svg.chart").count()).toBe(1);
+    const stored = await t.db.select({ id: events.id }).from(events).where(eq(events.clusterId, glmStory));
+    for (const e of stored) expect(await page.locator(`ol.entity-events li[data-id="${e.id}"]`).count()).toBe(1);
+    expect(await page.locator('#related a[href="/entities/org/Zhipu%20AI"]').count()).toBe(1);
+    await shot("entity-chip");
+
+    // The claim's model is one more link away.
+    await Promise.all([page.waitForURL(`${base}/entities/model/GLM-5`), claim.locator("a.subj").click()]);
+    await expect(page.locator("h1.entity-name").textContent()).resolves.toBe("GLM-5");
+    await shot("entity-model");
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });

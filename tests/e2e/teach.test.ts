@@ -98,8 +98,8 @@ describe.skipIf(!haveChromium)("the analyst teaches chipwatch, in Chromium", () 
 
   it("does not let a viewer review", async () => {
     const page = await loggedIn("viewer");
-    const row = page.locator(`tr.event-row[data-id="${glmEvent}"]`);
-    await row.locator("td.age-col").click();
+    const row = page.locator(`tr.story-event[data-id="${glmEvent}"]`);
+    await row.locator("td.key").click();
     await page.keyboard.press("c");
     await expect.poll(() => page.locator("#status-line").textContent()).toMatch(/forbidden: vera is a viewer/);
     await page.reload();

@@ -82,27 +82,29 @@ describe.skipIf(!haveChromium)("analyst workspace in Chromium", () => {
   });
 
   const shot = (name: string) => page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true });
-  const row = (id: number | undefined) => page.locator(`tr.event-row[data-id="${id}"]`);
+  // The queue lists stories; each seeded story has one indicator event, so a story is found by its event.
+  const row = (id: number | undefined) => page.locator(`tr.story-event[data-id="${id}"]`);
+  const story = (id: number | undefined) => page.locator(`#stories section.story[data-lead="${id}"]`);
 
-  it("logs in and shows the queue, most important first", async () => {
+  it("logs in and shows the queue of stories, most important first", async () => {
     await page.goto(`${base}/`);
     expect(new URL(page.url()).pathname).toBe("/login");
     await shot("login");
     await page.fill('input[name="token"]', TOKEN);
     await Promise.all([page.waitForURL(`${base}/`), page.click('button[type="submit"]')]);
     await expect(page.locator("h1").first().textContent()).resolves.toContain("Review queue");
-    const first = page.locator("tr.event-row").first();
-    expect(await first.getAttribute("data-id")).toBe(String(ids.glm));
-    expect(await page.locator("tr.event-row").count()).toBe(6);
+    const first = page.locator("#stories section.story").first();
+    expect(await first.getAttribute("data-lead")).toBe(String(ids.glm));
+    expect(await page.locator("#stories section.story").count()).toBe(6);
     await shot("queue");
   });
 
   it("confirms with the keyboard and dismisses another with a note", async () => {
-    // The first row is selected on load: c confirms it.
+    // The first story is selected on load: c confirms its flagged indicator.
     await page.keyboard.press("c");
     await expect.poll(() => row(ids.glm).locator(".badge.status-confirmed").count()).toBe(1);
 
-    await row(ids.deepseek).locator("td.age-col").click();
+    await row(ids.deepseek).locator("td.key").click();
     await page.keyboard.press("n");
     await page.keyboard.type("Single anonymous source; wait for confirmation");
     await page.keyboard.press("Escape");
@@ -155,7 +157,7 @@ describe.skipIf(!haveChromium)("analyst workspace in Chromium", () => {
 
   it("renders hostile feed content as text", async () => {
     await page.goto(`${base}/?status=any&sort=newest`);
-    const xssRow = row(ids.xss);
+    const xssRow = story(ids.xss);
     await expect(xssRow.locator("a.headline").textContent()).resolves.toBe(XSS_TITLE);
     expect(await xssRow.locator('a[href^="javascript:"]').count()).toBe(0);
     expect(await xssRow.locator(".unsafe-link").count()).toBe(1);

@@ -1,7 +1,7 @@
 // Claims: which model or lab uses which chip for which stage, with how well it is supported and reviewed.
 import { STAGES } from "../../extract/types.ts";
 import type { ClaimRow } from "../../store/repositories/analytics.ts";
-import { FilterActions, queryString } from "./components.tsx";
+import { EntityLink, FilterActions, queryString } from "./components.tsx";
 import { Layout } from "./layout.tsx";
 
 export function ClaimsPage(props: { actor: string; csrf: string | null; raw: Record<string, string>; items: ClaimRow[]; error?: string }) {
@@ -68,10 +68,13 @@ export function ClaimsPage(props: { actor: string; csrf: string | null; raw: Rec
           {props.items.map((c) => (
             <tr class={c.negated ? "negated" : ""}>
               <td>
-                <b>{c.subject}</b> <span class="muted small">{c.subjectType}</span>
+                <b>
+                  <EntityLink type={c.subjectType} name={c.subject} class="subj" />
+                </b>{" "}
+                <span class="muted small">{c.subjectType}</span>
               </td>
               <td>
-                {c.chip} {c.chipDomestic ? <span class="badge domestic">domestic</span> : <span class="badge foreign">foreign</span>}
+                <EntityLink type="chip" name={c.chip} class="chipname" /> {c.chipDomestic ? <span class="badge domestic">domestic</span> : <span class="badge foreign">foreign</span>}
               </td>
               <td>{c.stage}</td>
               <td>

@@ -119,3 +119,51 @@ export function FilterActions(props: { submit: string; reset: string }) {
     </div>
   );
 }
+
+/** The entity page of an org, model or chip; the name is a path segment, so it is percent-encoded. */
+export function entityHref(type: string, name: string): string {
+  return `/entities/${encodeURIComponent(type)}/${encodeURIComponent(name)}`;
+}
+
+/**
+ * An entity's name linking to its page: a coloured chip by default, or styled by `class` (a claim's subject or
+ * chip). Names come from feeds and the catalog overlay: text only, isolated with <bdi>.
+ */
+export function EntityLink(props: { type: string; name: string; class?: string; children?: Child }) {
+  return (
+    <a class={props.class ?? `chip-tag t-${props.type}`} href={entityHref(props.type, props.name)} data-entity={props.type}>
+      <bdi>{props.children ?? props.name}</bdi>
+    </a>
+  );
+}
+
+/** An event's or a story's org, model and chip names, each linking to its entity page. */
+export function EntityChips(props: { entities: { org: string[]; model: string[]; chip: string[] } }) {
+  const { org, model, chip } = props.entities;
+  return (
+    <div class="entities">
+      {org.map((n) => (
+        <EntityLink type="org" name={n} />
+      ))}
+      {model.map((n) => (
+        <EntityLink type="model" name={n} />
+      ))}
+      {chip.map((n) => (
+        <EntityLink type="chip" name={n} />
+      ))}
+    </div>
+  );
+}
+
+/** A claim on one line: subject → chip, stage, modality ("denied" when negated), both names linking to their pages. */
+export function ClaimLine(props: { claim: { subject: string; subjectType: string; chip: string; stage: string; modality: string; negated: boolean }; children?: Child }) {
+  const cl = props.claim;
+  return (
+    <div class={`claim ${cl.negated ? "negated" : ""}`}>
+      <EntityLink type={cl.subjectType} name={cl.subject} class="subj" /> <span class="arrow">→</span>{" "}
+      <EntityLink type="chip" name={cl.chip} class="chipname" /> <span class="stage">{cl.stage}</span>{" "}
+      <span class="modality">{cl.negated ? "denied" : cl.modality}</span>
+      {props.children}
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 // One event with its evidence: highlighted sentences per source, claims, rules and scores, review history, actions.
 import type { EventDetail, EvidencePassage } from "../../store/repositories/events.ts";
 import type { Review } from "../../store/repositories/reviews.ts";
-import { CsrfField, ExternalLink, Highlighted, IndicatorTag, Score, StatusBadge, Time } from "./components.tsx";
+import { ClaimLine, CsrfField, EntityChips, ExternalLink, Highlighted, IndicatorTag, Score, StatusBadge, Time } from "./components.tsx";
 import type { RuleBreakdown } from "../rule-breakdown.ts";
 import { Layout } from "./layout.tsx";
 import { ExplanationCard } from "./explanation.tsx";
@@ -77,6 +77,7 @@ export function EventPage(props: EventPageProps) {
         <h1 class="event-title">
           <bdi>{e.title}</bdi>
         </h1>
+        <EntityChips entities={e.entities} />
         <dl class="facts">
           <div>
             <dt>Score</dt>
@@ -124,11 +125,7 @@ export function EventPage(props: EventPageProps) {
                 {s.claims.length ? (
                   <div class="claims">
                     {s.claims.map((cl) => (
-                      <div class={`claim ${cl.negated ? "negated" : ""}`}>
-                        <span class="subj">{cl.subject}</span> <span class="arrow">→</span> <span class="chipname">{cl.chip}</span>{" "}
-                        <span class="stage">{cl.stage}</span> <span class="modality">{cl.negated ? "denied" : cl.modality}</span>
-                        {cl.chipDomestic ? <span class="badge domestic">domestic</span> : null}
-                      </div>
+                      <ClaimLine claim={cl}>{cl.chipDomestic ? <span class="badge domestic">domestic</span> : null}</ClaimLine>
                     ))}
                   </div>
                 ) : null}

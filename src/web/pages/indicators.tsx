@@ -63,6 +63,7 @@ export function IndicatorsPage(props: {
             <WeeklyChart
               weekly={(props.timelines.get(ind.id) ?? []).map((p) => ({ week: p.period, weekStart: p.period, flagged: p.flagged, confirmed: p.confirmed }))}
               label={ind.label}
+              per={props.range.bucket}
             />
             <h3>Latest confirmed</h3>
             {ind.latestConfirmed.length === 0 ? (

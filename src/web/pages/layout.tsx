@@ -5,7 +5,6 @@ import { CsrfField } from "./components.tsx";
 
 const NAV = [
   ["/", "Queue"],
-  ["/stories", "Stories"],
   ["/indicators", "Indicators"],
   ["/claims", "Claims"],
   ["/feeds", "Feeds"],

@@ -1,10 +1,13 @@
-// The review queue: flagged events, most important first, with filters kept in the URL and keyboard review.
+// The review queue, one item per story: each story card carries its languages, independent outlets, claims and
+// entities, and every indicator event of the story with score, rules and status, decided in one place (one key or
+// button for all of its flagged indicators, one per indicator for the rest). Filters live in the URL.
 import { INDICATOR_IDS } from "../../extract/types.ts";
 import { indicatorLabel } from "../../report/indicator-labels.ts";
-import type { EventListItem, EventPage } from "../../store/repositories/events.ts";
+import type { ClaimSummary, EntityNames, EventListItem } from "../../store/repositories/events.ts";
+import type { StoryQueueItem, StoryQueuePage } from "../../store/repositories/story-queue.ts";
 import { EVENT_STATUSES } from "../../review/status.ts";
 import type { EventQuery } from "../params.ts";
-import { CsrfField, ExternalLink, FilterActions, IndicatorTag, Score, StatusBadge, Time, queryString } from "./components.tsx";
+import { ClaimLine, CsrfField, EntityChips, ExternalLink, FilterActions, IndicatorTag, Score, StatusBadge, Time, queryString } from "./components.tsx";
 import { Layout } from "./layout.tsx";
 
 export interface QueueProps {
@@ -13,7 +16,7 @@ export interface QueueProps {
   /** The raw query as given (for refilling the form and building links). */
   raw: Record<string, string>;
   query: EventQuery;
-  page: EventPage;
+  page: StoryQueuePage;
   options: { orgs: string[]; chips: string[]; langs: string[] };
   now: Date;
   error?: string;
@@ -68,81 +71,124 @@ function Filters(props: QueueProps) {
   );
 }
 
-function Entities(props: { e: EventListItem }) {
-  const { org, model, chip } = props.e.entities;
-  return (
-    <div class="entities">
-      {org.map((n) => (
-        <span class="chip-tag t-org">{n}</span>
-      ))}
-      {model.map((n) => (
-        <span class="chip-tag t-model">{n}</span>
-      ))}
-      {chip.map((n) => (
-        <span class="chip-tag t-chip">{n}</span>
-      ))}
-    </div>
-  );
+/** The names of all of a story's events, each once, sorted. */
+function storyEntities(events: EventListItem[]): EntityNames {
+  const union = (pick: (e: EventListItem) => string[]) => [...new Set(events.flatMap(pick))].sort();
+  return { org: union((e) => e.entities.org), model: union((e) => e.entities.model), chip: union((e) => e.entities.chip) };
 }
 
-function Row(props: { e: EventListItem; now: Date; back: string; csrf: string | null }) {
-  const e = props.e;
+/** The distinct claims behind a story's events. */
+function storyClaims(events: EventListItem[]): ClaimSummary[] {
+  const seen = new Map<string, ClaimSummary>();
+  for (const e of events) if (e.claim) seen.set(JSON.stringify([e.claim.subject, e.claim.chip, e.claim.stage, e.claim.negated]), e.claim);
+  return [...seen.values()];
+}
+
+function IndicatorRow(props: { e: EventListItem; n: number; back: string; csrf: string | null }) {
+  const { e } = props;
   return (
-    <tr class={`event-row st-${e.status}`} data-id={String(e.id)} data-url={e.url ?? ""} tabindex={-1}>
+    <tr class={`story-event st-${e.status}`} data-id={String(e.id)} data-status={e.status}>
       <td class="sel">
         <input type="checkbox" name="ids" value={String(e.id)} form="bulk" aria-label={`select event ${e.id}`} />
       </td>
-      <td class="main">
-        <div class="line1">
-          <IndicatorTag id={e.indicator} />
-          {e.novel ? <span class="badge novel" title="first claim of its kind">new claim</span> : null}
-          <StatusBadge status={e.status} />
-        </div>
-        <a class="headline" href={`/events/${e.id}`}>
-          <bdi>{e.title}</bdi>
-        </a>
-        {e.claim ? (
-          <div class={`claim ${e.claim.negated ? "negated" : ""}`}>
-            <span class="subj">{e.claim.subject}</span> <span class="arrow">→</span> <span class="chipname">{e.claim.chip}</span>{" "}
-            <span class="stage">{e.claim.stage}</span> <span class="modality">{e.claim.negated ? "denied" : e.claim.modality}</span>
-          </div>
+      <td class="key">{props.n < 9 ? <kbd>{props.n + 1}</kbd> : null}</td>
+      <td>
+        <IndicatorTag id={e.indicator} />
+        {e.novel ? (
+          <span class="badge novel" title="first claim of its kind">
+            new claim
+          </span>
         ) : null}
-        <Entities e={e} />
       </td>
       <td class="num-col">
         <Score value={e.score} />
-        <div class="muted small" title="priority = score + 0.15·novel + 0.1·min(sources−1, 3)">
-          prio {e.priority.toFixed(2)}
-        </div>
       </td>
-      <td class="sources-col">
-        <span class="count">{e.sourceCount}</span> {e.sourceCount === 1 ? "source" : "sources"}
-        <div class="small">
-          <ExternalLink href={e.url} class="src-link">
-            {e.feed ?? "source"}
-          </ExternalLink>
-        </div>
+      <td class="rules small muted" title={e.rules.join(", ")}>
+        {e.rules.join(", ")}
       </td>
-      <td class="age-col">
-        <Time iso={e.firstSeenAt} now={props.now} />
+      <td class="status-col">
+        <StatusBadge status={e.status} />
       </td>
       <td class="act-col">
         <form method="post" action={`/events/${e.id}/review`} class="inline">
           <input type="hidden" name="back" value={props.back} />
           <CsrfField token={props.csrf} />
-          <button type="submit" name="action" value="confirm" class="icon ok" title="Confirm (c)">
+          <button type="submit" name="action" value="confirm" class="icon ok" title={`Confirm this indicator (${props.n + 1})`}>
             ✓
           </button>
-          <button type="submit" name="action" value="dismiss" class="icon no" title="Dismiss (d)">
+          <button type="submit" name="action" value="dismiss" class="icon no" title="Dismiss this indicator">
             ✕
           </button>
         </form>
+      </td>
+      <td class="small">
+        <a href={`/events/${e.id}`}>details</a>
       </td>
     </tr>
   );
 }
 
-function Pager(props: { raw: Record<string, string>; page: EventPage }) {
+/** Confirm or dismiss every flagged indicator of the story at once (the c and d keys do the same from the keyboard). */
+function StoryActions(props: { flagged: EventListItem[]; back: string; csrf: string | null }) {
+  if (props.flagged.length === 0) return null;
+  return (
+    <form method="post" action="/review" class="story-actions">
+      <CsrfField token={props.csrf} />
+      <input type="hidden" name="back" value={props.back} />
+      {props.flagged.map((e) => (
+        <input type="hidden" name="ids" value={String(e.id)} />
+      ))}
+      <button type="submit" name="action" value="confirm" class="ok" title="c">
+        Confirm {props.flagged.length === 1 ? "the flagged indicator" : `all ${props.flagged.length} flagged indicators`}
+      </button>
+      <button type="submit" name="action" value="dismiss" class="no" title="d">
+        Dismiss {props.flagged.length === 1 ? "it" : "them"}
+      </button>
+    </form>
+  );
+}
+
+function StoryCard(props: { s: StoryQueueItem; now: Date; back: string; csrf: string | null }) {
+  const { s } = props;
+  const lead = s.events.find((e) => e.status === "flagged") ?? s.events[0]!;
+  const firstSeen = s.events.map((e) => e.firstSeenAt).sort()[0]!;
+  return (
+    <section class="card story" data-story={String(s.story.id)} data-url={lead.url ?? ""} data-lead={String(lead.id)} tabindex={-1}>
+      <header class="story-head">
+        <a class="headline" href={`/events/${lead.id}`}>
+          <bdi>{s.title}</bdi>
+        </a>
+        <span class="story-meta muted small">
+          {s.story.languages.map((l) => (
+            <span class={`badge lang lang-${l}`}>{l}</span>
+          ))}{" "}
+          <span class="outlets" title="independent outlets (distinct feeds) reporting the story">
+            {s.story.sources} {s.story.sources === 1 ? "outlet" : "outlets"}
+          </span>{" "}
+          · happened <Time iso={s.occurredAt} now={props.now} /> · first seen <Time iso={firstSeen} now={props.now} /> ·{" "}
+          <span title="priority = score + 0.15·novel + 0.1·min(sources−1, 3), of its most important flagged indicator">prio {s.priority.toFixed(2)}</span> ·{" "}
+          <ExternalLink href={lead.url} class="src-link">
+            {lead.feed ?? "source"}
+          </ExternalLink>
+        </span>
+      </header>
+      {storyClaims(s.events).map((cl) => (
+        <ClaimLine claim={cl} />
+      ))}
+      <EntityChips entities={storyEntities(s.events)} />
+      <table class="story-indicators">
+        <tbody>
+          {s.events.map((e, i) => (
+            <IndicatorRow e={e} n={i} back={props.back} csrf={props.csrf} />
+          ))}
+        </tbody>
+      </table>
+      <StoryActions flagged={s.events.filter((e) => e.status === "flagged")} back={props.back} csrf={props.csrf} />
+    </section>
+  );
+}
+
+function Pager(props: { raw: Record<string, string>; page: StoryQueuePage }) {
   const { page, limit, total } = props.page;
   const pages = Math.max(1, Math.ceil(total / limit));
   if (pages <= 1) return null;
@@ -160,23 +206,31 @@ function Pager(props: { raw: Record<string, string>; page: EventPage }) {
 
 export function QueuePage(props: QueueProps) {
   const { items, total } = props.page;
-  const statusLabel = props.raw.status === "any" ? "events" : `${props.raw.status ?? "flagged"} events`;
+  const status = props.raw.status === "any" ? "any" : (props.raw.status ?? "flagged");
+  const back = `/${queryString(props.raw)}`;
   return (
     <Layout title="Queue" actor={props.actor} csrf={props.csrf} active="/">
       <div class="page-head">
         <h1>
-          Review queue <span class="muted">{total} {statusLabel}</span>
+          Review queue{" "}
+          <span class="muted">
+            {total} {total === 1 ? "story" : "stories"} {status === "any" ? "" : `with ${status} indicators`}
+          </span>
         </h1>
         <p class="keys muted">
-          <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>c</kbd> confirm · <kbd>d</kbd> dismiss · <kbd>n</kbd> note · <kbd>o</kbd> open source ·{" "}
-          <kbd>Enter</kbd> details · <kbd>x</kbd> select
+          <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>c</kbd> confirm every flagged indicator · <kbd>d</kbd> dismiss every flagged indicator ·{" "}
+          <kbd>1</kbd>–<kbd>9</kbd> confirm one indicator (again: dismiss it) · <kbd>n</kbd> note · <kbd>x</kbd> select · <kbd>o</kbd> open
+          source · <kbd>Enter</kbd> details
         </p>
       </div>
       <Filters {...props} />
       {props.error ? <p class="error">{props.error}</p> : null}
       <form method="post" action="/review" id="bulk" class="bulkbar">
         <CsrfField token={props.csrf} />
-        <input type="hidden" name="back" value={`/${queryString(props.raw)}`} />
+        <input type="hidden" name="back" value={back} />
+        <label class="select-all">
+          <input type="checkbox" id="select-all" aria-label="select all" /> all
+        </label>
         <label class="grow">
           <span class="sr">Note</span>
           <input type="text" name="note" id="note" maxlength={4000} placeholder="Note (optional; n to focus, Enter adds it, Esc returns)" autocomplete="off" />
@@ -190,27 +244,13 @@ export function QueuePage(props: QueueProps) {
         <span id="status-line" class="muted small" role="status" aria-live="polite"></span>
       </form>
       {items.length === 0 ? (
-        <div class="card empty">Nothing here. {props.raw.status ? "" : "No flagged events match: the queue is clear."}</div>
+        <div class="card empty">Nothing here. {props.raw.status ? "" : "No story has flagged indicators matching the filters: the queue is clear."}</div>
       ) : (
-        <table class="queue" id="queue">
-          <thead>
-            <tr>
-              <th class="sel">
-                <input type="checkbox" id="select-all" aria-label="select all" />
-              </th>
-              <th>Event</th>
-              <th>Score</th>
-              <th>Sources</th>
-              <th>Age</th>
-              <th></th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((e) => (
-              <Row e={e} now={props.now} back={`/${queryString(props.raw)}`} csrf={props.csrf} />
-            ))}
-          </tbody>
-        </table>
+        <div id="stories">
+          {items.map((s) => (
+            <StoryCard s={s} now={props.now} back={back} csrf={props.csrf} />
+          ))}
+        </div>
       )}
       <Pager raw={props.raw} page={props.page} />
     </Layout>

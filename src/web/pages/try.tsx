@@ -1,7 +1,7 @@
 // "Try an article": paste a title and text (or a URL) and see what the live ruleset makes of it: mentions, claims,
 // indicators and why; then report what it missed or got wrong (a labelled example for eval --labels and train).
 import type { TryArticleResult } from "../try-article.ts";
-import { CsrfField, Highlighted, IndicatorTag } from "./components.tsx";
+import { CsrfField, EntityLink, Highlighted, IndicatorTag } from "./components.tsx";
 import { ReportMiss } from "./report-miss.tsx";
 import { Layout } from "./layout.tsx";
 
@@ -74,7 +74,8 @@ function Result(props: { csrf: string | null; result: TryArticleResult; canLabel
         <ul class="mention-list">
           {r.entities.map((e) => (
             <li>
-              <span class={`m m-${e.type}`}>{e.type}</span> <bdi>{e.name}</bdi> <span class="muted">(“<bdi>{e.surface}</bdi>”)</span>
+              <span class={`m m-${e.type}`}>{e.type}</span> <EntityLink type={e.type} name={e.name} class="entity-name" />{" "}
+              <span class="muted">(“<bdi>{e.surface}</bdi>”)</span>
             </li>
           ))}
         </ul>
@@ -97,10 +98,10 @@ function Result(props: { csrf: string | null; result: TryArticleResult; canLabel
               {r.allClaims.map((c) => (
                 <tr>
                   <td>
-                    <bdi>{c.subject}</bdi>
+                    <EntityLink type={c.subjectType} name={c.subject} class="subj" />
                   </td>
                   <td>
-                    <bdi>{c.chip}</bdi>
+                    <EntityLink type="chip" name={c.chip} class="chipname" />
                   </td>
                   <td>{c.stage}</td>
                   <td>{c.negated ? "denied" : c.modality}</td>

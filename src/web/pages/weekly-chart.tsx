@@ -1,4 +1,5 @@
-// A small bar chart (inline SVG, built on the server): per week, events flagged for review vs. confirmed.
+// A small bar chart (inline SVG, built on the server): per period (week or month), two counts side by side: events
+// flagged for review vs. confirmed by default, or whatever `names` says (an entity's events vs. confirmed ones).
 import type { WeekPoint } from "../indicator-overview.ts";
 
 const W = 360;
@@ -7,13 +8,14 @@ const PAD_L = 26;
 const PAD_B = 18;
 const PAD_T = 8;
 
-export function WeeklyChart(props: { weekly: WeekPoint[]; label: string }) {
+export function WeeklyChart(props: { weekly: WeekPoint[]; label: string; per?: string; names?: [string, string] }) {
+  const [first, second] = props.names ?? ["flagged", "confirmed"];
   const max = Math.max(1, ...props.weekly.map((w) => w.flagged));
   const step = (W - PAD_L - 4) / Math.max(1, props.weekly.length);
   const barW = Math.max(2, step * 0.38);
   const y = (v: number) => H - PAD_B - ((H - PAD_B - PAD_T) * v) / max;
   return (
-    <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${props.label}: flagged and confirmed events per week`}>
+    <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${props.label}: ${first} and ${second} events per ${props.per ?? "week"}`}>
       <line x1={PAD_L} y1={H - PAD_B} x2={W - 2} y2={H - PAD_B} class="axis" />
       <text x={PAD_L - 4} y={PAD_T + 4} class="tick" text-anchor="end">
         {max}
@@ -25,7 +27,7 @@ export function WeeklyChart(props: { weekly: WeekPoint[]; label: string }) {
         const x = PAD_L + i * step + step * 0.1;
         return (
           <g>
-            <title>{`${w.week}: ${w.flagged} flagged, ${w.confirmed} confirmed`}</title>
+            <title>{`${w.week}: ${w.flagged} ${first}, ${w.confirmed} ${second}`}</title>
             <rect class="bar-flagged" x={x} y={y(w.flagged)} width={barW} height={H - PAD_B - y(w.flagged)} />
             <rect class="bar-confirmed" x={x + barW} y={y(w.confirmed)} width={barW} height={H - PAD_B - y(w.confirmed)} />
             {i % 3 === 0 || i === props.weekly.length - 1 ? (

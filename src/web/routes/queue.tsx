@@ -1,12 +1,14 @@
-// / (the review queue, flagged events by priority) and POST /review (bulk confirm or dismiss from the queue).
+// / (the review queue: one item per story with flagged indicators, by priority), /stories (its old address, now a
+// redirect to it) and POST /review (confirm or dismiss several events: a story's flagged indicators, or the ticked ones).
 import { Hono } from "hono";
-import { filterOptions, listEvents } from "../../store/repositories/events.ts";
+import { filterOptions } from "../../store/repositories/events.ts";
+import { storyQueue } from "../../store/repositories/story-queue.ts";
 import { reviewEvents, UnknownEventsError } from "../../store/repositories/reviews.ts";
 import { requirePageAuth, safeNext } from "../auth.ts";
 import type { AppEnv } from "../env.ts";
 import { ErrorPage } from "../pages/layout.tsx";
 import { QueuePage } from "../pages/queue.tsx";
-import { describeIssues, eventFilterOf, eventQuerySchema, queryOf, reviewBodySchema } from "../params.ts";
+import { describeIssues, eventFilterOf, queryOf, reviewBodySchema, storyQuerySchema, type EventQuery } from "../params.ts";
 import { formString, formStrings, render, who, type PageRoutes } from "./render.tsx";
 
 export const queueRoutes: PageRoutes = ({ db }, secret) => {
@@ -14,24 +16,27 @@ export const queueRoutes: PageRoutes = ({ db }, secret) => {
   // Per route rather than app.use("*"), so that the login redirect never applies to /api or /static paths.
   const auth = requirePageAuth(db, secret);
 
+  const stories = (q: EventQuery) => storyQueue(db, { filter: eventFilterOf(q), sort: q.sort, page: q.page, limit: q.limit });
+
   app.get("/", auth, async (c) => {
     const raw = queryOf(c);
-    const parsed = eventQuerySchema.safeParse({ status: "flagged", ...raw });
+    const parsed = storyQuerySchema.safeParse({ status: "flagged", ...raw });
     const options = await filterOptions(db);
     const now = new Date();
     if (!parsed.success) {
-      const fallback = eventQuerySchema.parse({ status: "flagged" });
-      const page = await listEvents(db, eventFilterOf(fallback), { sort: "priority", page: 1, limit: 50 });
+      const fallback = storyQuerySchema.parse({ status: "flagged" });
       return render(
         c,
-        <QueuePage {...who(c)} raw={{}} query={fallback} page={page} options={options} now={now} error={`Filter ignored: ${describeIssues(parsed.error)}`} />,
+        <QueuePage {...who(c)} raw={{}} query={fallback} page={await stories(fallback)} options={options} now={now} error={`Filter ignored: ${describeIssues(parsed.error)}`} />,
         400,
       );
     }
     const q = parsed.data;
-    const page = await listEvents(db, eventFilterOf(q), { sort: q.sort, page: q.page, limit: q.limit });
-    return render(c, <QueuePage {...who(c)} raw={raw} query={q} page={page} options={options} now={now} />);
+    return render(c, <QueuePage {...who(c)} raw={raw} query={q} page={await stories(q)} options={options} now={now} />);
   });
+
+  // The story queue used to live at /stories; bookmarks keep working.
+  app.get("/stories", (c) => c.redirect(`/${new URL(c.req.url).search}`, 301));
 
   app.post("/review", auth, async (c) => {
     const body = await c.req.parseBody({ all: true });

@@ -48,55 +48,72 @@
 
   const STATUS_AFTER = { confirm: "confirmed", dismiss: "dismissed" };
 
-  // --- Queue page -------------------------------------------------------------------------------------------
-  const table = document.getElementById("queue");
-  const rows = table ? Array.from(table.querySelectorAll("tbody tr.event-row")) : [];
+  // --- Queue page: one card per story, its indicators decided in one place ------------------------------------
+  const cards = Array.from(document.querySelectorAll("#stories section.story"));
   let current = -1;
 
   function select(i) {
-    if (rows.length === 0) return;
-    current = Math.max(0, Math.min(rows.length - 1, i));
-    rows.forEach((r, n) => r.classList.toggle("selected", n === current));
-    rows[current].focus({ preventScroll: true });
-    rows[current].scrollIntoView({ block: "nearest" });
+    if (cards.length === 0) return;
+    current = Math.max(0, Math.min(cards.length - 1, i));
+    cards.forEach((c, n) => c.classList.toggle("selected", n === current));
+    cards[current].focus({ preventScroll: true });
+    cards[current].scrollIntoView({ block: "nearest" });
   }
 
-  function currentRow() {
-    return current >= 0 ? rows[current] : null;
+  function currentCard() {
+    return current >= 0 ? cards[current] : null;
   }
 
-  async function act(row, action) {
-    const id = row.dataset.id;
+  function indicatorsOf(card) {
+    return Array.from(card.querySelectorAll("tr.story-event"));
+  }
+
+  function flaggedOf(card) {
+    return indicatorsOf(card).filter((tr) => tr.dataset.status === "flagged");
+  }
+
+  function setEventStatus(tr, status) {
+    tr.dataset.status = status;
+    tr.className = tr.className.replace(/\bst-\w+/, "st-" + status);
+    const badge = tr.querySelector(".badge[class*='status-']");
+    if (badge) {
+      badge.className = "badge status-" + status;
+      badge.textContent = status;
+    }
+  }
+
+  // Reviews the given indicator rows of a story one by one, with the note box's text when there is one.
+  async function decide(card, trs, action) {
     const text = note && note.value.trim();
     if (action === "note" && !text) {
       say("Type a note first (n).");
       if (note) note.focus();
-      return;
+      return false;
     }
-    row.classList.add("busy");
+    if (trs.length === 0) {
+      say("Nothing flagged left in this story.");
+      return false;
+    }
+    card.classList.add("busy");
     try {
-      await review(id, action, text);
-      if (note) note.value = "";
-      const status = STATUS_AFTER[action];
-      if (status) {
-        const badge = row.querySelector(".badge[class*='status-']");
-        if (badge) {
-          badge.className = "badge status-" + status;
-          badge.textContent = status;
-        }
-        row.className = row.className.replace(/\bst-\w+/, "st-" + status);
+      for (const tr of trs) {
+        await review(tr.dataset.id, action, text);
+        if (STATUS_AFTER[action]) setEventStatus(tr, STATUS_AFTER[action]);
       }
-      say("Event " + id + ": " + (status || "note added") + ".");
-      if (status) select(current + 1);
+      if (note) note.value = "";
+      const what = STATUS_AFTER[action] || "noted";
+      say("Story " + card.dataset.story + ": " + trs.length + " indicator" + (trs.length === 1 ? "" : "s") + " " + what + ".");
+      return true;
     } catch (err) {
-      say("Event " + id + ": " + err.message);
+      say("Story " + card.dataset.story + ": " + err.message);
+      return false;
     } finally {
-      row.classList.remove("busy");
+      card.classList.remove("busy");
     }
   }
 
-  if (rows.length) {
-    rows.forEach((r, i) => r.addEventListener("click", (ev) => {
+  if (cards.length) {
+    cards.forEach((c, i) => c.addEventListener("click", (ev) => {
       if (!ev.target.closest("a, button, input")) select(i);
     }));
     select(0);
@@ -105,9 +122,8 @@
   const selectAll = document.getElementById("select-all");
   if (selectAll) {
     selectAll.addEventListener("change", () => {
-      rows.forEach((r) => {
-        const box = r.querySelector('input[type="checkbox"]');
-        if (box) box.checked = selectAll.checked;
+      document.querySelectorAll('#stories input[type="checkbox"][name="ids"]').forEach((box) => {
+        box.checked = selectAll.checked;
       });
     });
   }
@@ -135,113 +151,56 @@
     }
   }
 
-  // --- Stories page: one card per story, its indicators decided in one place ----------------------------------
-  const storyCards = Array.from(document.querySelectorAll("#stories section.story"));
-  let currentStory = -1;
-
-  function selectStory(i) {
-    if (storyCards.length === 0) return;
-    currentStory = Math.max(0, Math.min(storyCards.length - 1, i));
-    storyCards.forEach((c, n) => c.classList.toggle("selected", n === currentStory));
-    storyCards[currentStory].focus({ preventScroll: true });
-    storyCards[currentStory].scrollIntoView({ block: "nearest" });
-  }
-
-  function setEventStatus(tr, status) {
-    tr.dataset.status = status;
-    tr.className = tr.className.replace(/\bst-\w+/, "st-" + status);
-    const badge = tr.querySelector(".badge[class*='status-']");
-    if (badge) {
-      badge.className = "badge status-" + status;
-      badge.textContent = status;
-    }
-  }
-
-  async function decideEvents(card, trs, action) {
-    if (trs.length === 0) {
-      say("Nothing flagged left in this story.");
-      return;
-    }
-    card.classList.add("busy");
-    try {
-      for (const tr of trs) {
-        await review(tr.dataset.id, action);
-        setEventStatus(tr, STATUS_AFTER[action]);
-      }
-      say("Story " + card.dataset.story + ": " + trs.length + " indicator" + (trs.length === 1 ? "" : "s") + " " + STATUS_AFTER[action] + ".");
-    } catch (err) {
-      say("Story " + card.dataset.story + ": " + err.message);
-    } finally {
-      card.classList.remove("busy");
-    }
-  }
-
-  if (storyCards.length) {
-    storyCards.forEach((c, i) => c.addEventListener("click", (ev) => {
-      if (!ev.target.closest("a, button, input")) selectStory(i);
-    }));
-    selectStory(0);
-    document.addEventListener("keydown", (ev) => {
-      if (ev.ctrlKey || ev.metaKey || ev.altKey || typing(document.activeElement)) return;
-      const card = storyCards[currentStory];
-      const events = Array.from(card.querySelectorAll("tr.story-event"));
-      if (ev.key === "j") selectStory(currentStory + 1);
-      else if (ev.key === "k") selectStory(currentStory - 1);
-      else if (ev.key === "c" || ev.key === "d") {
-        const flagged = events.filter((tr) => tr.dataset.status === "flagged");
-        decideEvents(card, flagged, ev.key === "c" ? "confirm" : "dismiss").then(() => {
-          if (ev.key === "c" && flagged.length) selectStory(currentStory + 1);
-        });
-      } else if (/^[1-9]$/.test(ev.key)) {
-        const tr = events[Number(ev.key) - 1];
-        if (!tr) return;
-        decideEvents(card, [tr], tr.dataset.status === "confirmed" ? "dismiss" : "confirm");
-      } else if (ev.key === "o") {
-        const url = safeUrl(card.dataset.url || "");
-        if (!url) return;
-        window.open(url, "_blank", "noopener,noreferrer");
-      } else if (ev.key === "Enter") {
-        if (ev.target.closest("a, button")) return;
-        location.href = "/events/" + encodeURIComponent(card.dataset.lead);
-      } else return;
-      ev.preventDefault();
-    });
-  }
-
   // --- Keys -------------------------------------------------------------------------------------------------
   if (note) {
     note.addEventListener("keydown", (ev) => {
+      const card = currentCard();
       if (ev.key === "Escape") {
         ev.preventDefault();
         note.blur();
-        const row = currentRow();
-        if (row) row.focus({ preventScroll: true });
+        if (card) card.focus({ preventScroll: true });
       } else if (ev.key === "Enter" && note.tagName === "INPUT") {
-        // In the queue, Enter in the note box adds the note to the selected event instead of submitting the bulk form.
+        // In the queue, Enter in the note box notes the selected story's flagged indicators (all of them when none is
+        // flagged) instead of submitting the bulk form.
         ev.preventDefault();
-        const row = currentRow();
-        if (row) act(row, "note").then(() => row.focus({ preventScroll: true }));
+        if (!card) return;
+        const flagged = flaggedOf(card);
+        decide(card, flagged.length ? flagged : indicatorsOf(card), "note").then(() => card.focus({ preventScroll: true }));
       }
     });
   }
 
   document.addEventListener("keydown", (ev) => {
     if (ev.ctrlKey || ev.metaKey || ev.altKey || typing(document.activeElement)) return;
-    const row = currentRow();
-    const target = row || article;
+    const card = currentCard();
+    const target = card || article;
     switch (ev.key) {
       case "j":
-        if (rows.length) select(current + 1);
+        if (!card) return;
+        select(current + 1);
         break;
       case "k":
-        if (rows.length) select(current - 1);
+        if (!card) return;
+        select(current - 1);
         break;
       case "c":
-      case "d":
-        if (row) act(row, ev.key === "c" ? "confirm" : "dismiss");
-        else if (article) actOnArticle(ev.key === "c" ? "confirm" : "dismiss");
+      case "d": {
+        const action = ev.key === "c" ? "confirm" : "dismiss";
+        if (card) {
+          const at = current;
+          decide(card, flaggedOf(card), action).then((done) => {
+            if (done && action === "confirm" && current === at) select(current + 1);
+          });
+        } else if (article) actOnArticle(action);
         else return;
         break;
+      }
+      case "1": case "2": case "3": case "4": case "5": case "6": case "7": case "8": case "9": {
+        const tr = card && indicatorsOf(card)[Number(ev.key) - 1];
+        if (!tr) return;
+        decide(card, [tr], tr.dataset.status === "confirmed" ? "dismiss" : "confirm");
+        break;
+      }
       case "n":
         if (!note) return;
         note.focus();
@@ -253,14 +212,17 @@
         break;
       }
       case "x": {
-        const box = row && row.querySelector('input[type="checkbox"]');
-        if (!box) return;
-        box.checked = !box.checked;
+        if (!card) return;
+        const boxes = flaggedOf(card).map((tr) => tr.querySelector('input[type="checkbox"]')).filter(Boolean);
+        const tick = boxes.some((b) => !b.checked);
+        boxes.forEach((b) => {
+          b.checked = tick;
+        });
         break;
       }
       case "Enter":
-        if (!row || ev.target.closest("a, button")) return;
-        location.href = "/events/" + encodeURIComponent(row.dataset.id);
+        if (!card || ev.target.closest("a, button")) return;
+        location.href = "/events/" + encodeURIComponent(card.dataset.lead);
         break;
       default:
         return;
