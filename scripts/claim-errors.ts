@@ -23,7 +23,9 @@ const summaryOnly = args.includes("--summary");
 
 const norm = (s: string) => s.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 interface CatalogEntry { canonical: string; aliases?: string[]; context_aliases?: string[]; family?: string }
-const cat = JSON.parse(readFileSync(join(resolve(goldPath, ".."), "..", "reference", "catalog.json"), "utf8")) as Record<string, CatalogEntry[]>;
+// The reference catalog beside the shared eval sets, whichever set is read (data/eval/fresh.jsonl too).
+const SHARED_DIR = resolve(import.meta.dirname, "../../shared");
+const cat = JSON.parse(readFileSync(join(SHARED_DIR, "reference", "catalog.json"), "utf8")) as Record<string, CatalogEntry[]>;
 const canon = new Map<string, string>();
 const family = new Map<string, string>();
 for (const key of ["models", "orgs", "chips"]) {

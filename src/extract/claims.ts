@@ -503,7 +503,8 @@ const toldElsewhere = (starts: Set<number> | undefined, start: number): boolean 
  *   up to the claim ("MiniMax says the RL stage ran on H800s" after "MiniMax has released MiniMax-M1"),
  *   unless the sentence speaks of an unnamed model ("a new model");
  * - an org claim is dropped when a claim of one of its own models says the same use (chip family and
- *   stage) and the sentence names no other model ("a distilled DeepSeek model" stays with DeepSeek);
+ *   stage) and the sentence names no other model ("a distilled DeepSeek model" stays with DeepSeek, unless
+ *   the sentence is the title, which sums up the body);
  * - a claim of a model family (Pangu, Qwen3.5) is dropped when a member of it (Pangu Pro MoE) has the same
  *   use in another sentence: one use told twice. In one sentence ("supports Qwen and Qwen2") both stand. */
 function preferModels(claims: Claim[], doc: Doc): Claim[] {
@@ -582,8 +583,11 @@ function preferModels(claims: Claim[], doc: Doc): Claim[] {
   const modelUses = new Map<string, Set<number>>();
   for (const c of rewritten) if (c.subjectType === "model") modelUses.set(use(c), (modelUses.get(use(c)) ?? new Set<number>()).add(c.evidence.start));
   const vendorRepeats = (c: Claim) => vendorOf.get(c.chip) === c.subject && toldElsewhere(modelUses.get(use(c)), c.evidence.start);
+  // A title's "DeepSeek models go live on Ascend" sums up the body's named models (R1 and V3 served there): an
+  // unnamed model in the title is one of them, not a use of its own.
+  const ownUse = (c: Claim) => unnamed(c) && c.evidence.start >= doc.titleEnd;
   return rewritten.filter((c) =>
-    c.subjectType === "org" ? !(makerUses.has(`${c.subject}|${use(c)}`) && !unnamed(c)) && !vendorRepeats(c) : !memberElsewhere(c));
+    c.subjectType === "org" ? !(makerUses.has(`${c.subject}|${use(c)}`) && !ownUse(c)) && !vendorRepeats(c) : !memberElsewhere(c));
 }
 
 /** A sentence about a model it does not name, with an indefinite or generic noun ("a distilled 32B DeepSeek

@@ -24,6 +24,20 @@ describe("claims and the words around the stage verb", () => {
     expect(claimKeys(run("GLM-4.7 is a model designed for efficient deployment on Ascend 910B servers."))).toEqual(["GLM-4.7|Huawei Ascend 910B|inference"]);
   });
 
+  it("reads 可支持 / 能够支撑 / 可用于 + a stage word as what hardware can do, not a use", () => {
+    expect(claimKeys(run("华为表示，新一代Atlas 950超节点可支持十万亿参数模型的训练。"))).toEqual([]);
+    expect(claimKeys(run("寒武纪称，思元590集群能够支撑千亿参数大模型训练和推理。"))).toEqual([]);
+    expect(claimKeys(run("摩尔线程表示，MTT S4000可用于DeepSeek-V3的推理部署。"))).toEqual([]);
+    // A reported use beside it still stands.
+    expect(claimKeys(run("据悉，智谱已在昇腾910B集群上完成GLM-5的预训练。"))).toEqual(["GLM-5|Huawei Ascend 910B|pretraining"]);
+  });
+
+  it("does not read 推理 in its reasoning sense (数学推理, 推理任务上的表现, 推理基准) as serving", () => {
+    expect(claimKeys(run("该模型在昇腾910B集群上训练完成，在数学推理和代码推理任务上的表现明显提升。", "GLM-5发布"))).toEqual(["GLM-5|Huawei Ascend 910B|training"]);
+    expect(claimKeys(run("Qwen3在多项推理基准上超过前代，阿里称其训练使用了英伟达H800。"))).not.toContain("Qwen3|Nvidia H800|inference");
+    expect(claimKeys(run("百度宣布文心4.5已在昆仑芯P800上完成推理部署。"))).toEqual(["ERNIE 4.5|Kunlunxin P800|inference"]);
+  });
+
   it("keeps a pledge reported with 'said ... that it would' as a planned claim", () => {
     const x = run("Hygon said in a statement posted on its website that it would support distributed deployment of DeepSeek-V3 on its DCU accelerators.");
     expect(claimKeys(x)).toEqual(["DeepSeek-V3|Hygon DCU|inference"]);

@@ -89,6 +89,11 @@ describe("claims follow the text's structure", () => {
     expect(claimKeys(run("华为宣布开源盘古Pro MoE。", "华为开源盘古大模型：由4000颗昇腾预训练"))).toEqual(["Pangu Pro MoE|Huawei Ascend|pretraining"]);
     // A title about the org's plan, not a model, keeps the org.
     expect(claimKeys(run("ByteDance's Doubao leads its app charts.", "ByteDance plans to train on Huawei Ascend chips"))).toEqual(["ByteDance|Huawei Ascend|training"]);
+    // "DeepSeek models" in a title sums up the models the body names with the same use.
+    expect(claimKeys(run("Cambricon said DeepSeek-R1 and DeepSeek-V3 are now served on its MLU590 accelerators.", "DeepSeek models now run on Cambricon chips"))).toEqual([
+      "DeepSeek-R1|Cambricon MLU590|inference",
+      "DeepSeek-V3|Cambricon MLU590|inference",
+    ]);
   });
 
   it("prefers a member over its family told in another sentence", () => {
