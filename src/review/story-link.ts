@@ -1,10 +1,14 @@
 // Story linking: two articles report one story when their extracted content says the same thing, whatever their
 // language or wording, within a window of days (SimHash, in the store, still catches copies first):
 //   - they make the same claim (subject, chip family, stage group) that their titles lead with, or
-//   - they fire a common indicator and their titles name the same model or specific chip (and, when both name
-//     organisations, a common one), or
-//   - they fire a common indicator and their titles name the same set of Chinese organisations, with no
-//     conflicting model or chip (a listing, a placement, results: stories told by who, not what).
+//   - their titles name the same specific model or chip (and, when both name organisations, a common one) and they
+//     fire a common indicator, or one of them fires none (a launch the extractor read no indicator in), or
+//   - they fire a common indicator and their titles name the same set of Chinese organisations (a listing, a
+//     placement, results: stories told by who, not what), and both headlines carry that indicator, or, when a
+//     headline names only who, both texts make the same claim.
+// Products are compared at the depth each title names them: a family in a title ("Qwen", "昇腾") stands for the
+// members the article names (story-facts.ts), and titles naming products of one kind that are neither the same nor
+// one a family of the other (DeepSeek-V4-Pro and -Flash) are different stories whatever else they share.
 // Measured on the labelled pairs in data/eval/story-pairs.jsonl (tests/review/story-pairs.test.ts).
 import type { StoryFacts } from "../extract/story-facts.ts";
 
@@ -14,22 +18,75 @@ export type { StoryFacts };
 export const STORY_WINDOW_DAYS = 7;
 const DAY_MS = 86_400_000;
 
-export type LinkReason = "claim" | "indicator+names" | "indicator+orgs";
+export type LinkReason = "claim" | "names" | "indicator+names" | "indicator+orgs";
+
+type Product = NonNullable<StoryFacts["products"]>[number];
 
 const meets = <T>(a: readonly T[], b: readonly T[]): boolean => a.some((x) => b.includes(x));
-const headline = (f: StoryFacts): readonly string[] => f.titleIndicators ?? f.indicators;
 const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
+
+/** What the headline says happened: the indicators with evidence in the title (facts stored before titleIndicators
+ * existed count all theirs). */
+const headline = (f: StoryFacts): readonly string[] => f.titleIndicators ?? f.indicators;
+
+/** `subject>family|chip family|stage` -> its parts. */
+function parseClaim(c: string): { line: string[]; rest: string } {
+  const bar = c.indexOf("|");
+  return { line: c.slice(0, bar).split(">"), rest: c.slice(bar) };
+}
+
+/** Both texts make one claim: the same chip family and stage, subjects the same or one a family of the other
+ * ("GLM-5.1" and "GLM-5.1", "iFlytek Spark X2" and "iFlytek Spark"). */
+function textsAgree(a: StoryFacts, b: StoryFacts): boolean {
+  const cb = (b.textClaims ?? []).map(parseClaim);
+  return (a.textClaims ?? []).map(parseClaim).some((x) => cb.some((y) => x.rest === y.rest && (x.line.includes(y.line[0]!) || y.line.includes(x.line[0]!))));
+}
+
+/** What both articles say happened: an indicator both headlines carry; when a headline names only who
+ * ("智谱新模型后训练告别英伟达", "Hefei's iFlytek claims a first"), the same claim in both texts. */
+function sameHappening(a: StoryFacts, b: StoryFacts): boolean {
+  if (meets(headline(a), headline(b))) return true;
+  const quiet = (f: StoryFacts) => f.titleIndicators !== undefined && f.titleIndicators.length === 0;
+  return (quiet(a) || quiet(b)) && textsAgree(a, b);
+}
+
+/** The title's products; facts stored before products existed know their specific names only. */
+const productsOf = (f: StoryFacts): Product[] =>
+  f.products ?? f.specific.map((name) => ({ type: "model" as const, line: [name] }));
+
+/** One product named at two depths: the same, or one a family of the other ("Qwen" and "Qwen3.5"). */
+const nested = (p: Product, q: Product): boolean => p.type === q.type && (p.line.includes(q.line[0]!) || q.line.includes(p.line[0]!));
+/** A whole chip family ("Huawei Ascend") names no one product; a model family ("Doubao") is a product line. */
+const specificOf = (p: Product): boolean => p.line.length > 1 || p.type === "model";
+
+/**
+ * How the two titles' products relate: "same" when both name one specific product, "conflict" when both name
+ * products of one kind (models, or chips) and none of one title's is, or is a family of, one of the other's
+ * (DeepSeek-V4-Pro and DeepSeek-V4-Flash; GLM-5 and LongCat), else "none".
+ */
+function productRelation(a: StoryFacts, b: StoryFacts): "same" | "conflict" | "none" {
+  const pa = productsOf(a);
+  const pb = productsOf(b);
+  for (const type of ["model", "chip"] as const) {
+    const ta = pa.filter((p) => p.type === type);
+    const tb = pb.filter((p) => p.type === type);
+    if (ta.length > 0 && tb.length > 0 && !ta.some((p) => tb.some((q) => nested(p, q)))) return "conflict";
+  }
+  return pa.some((p) => specificOf(p) && pb.some((q) => q.type === p.type && q.line[0] === p.line[0])) ? "same" : "none";
+}
 
 /** Why two articles are one story, or null when their content does not say so. */
 export function linkReason(a: StoryFacts, b: StoryFacts): LinkReason | null {
   if (meets(a.claims, b.claims)) return "claim";
-  if (!meets(a.indicators, b.indicators)) return null;
+  const products = productRelation(a, b);
   const orgsAgree = a.orgs.length === 0 || b.orgs.length === 0 || meets(a.orgs, b.orgs);
-  if (meets(a.specific, b.specific) && orgsAgree) return "indicator+names";
-  const noConflict = a.specific.length === 0 || b.specific.length === 0 || meets(a.specific, b.specific);
-  // Told by who, not what: the same organisations and an indicator that both headlines carry (an article that only
+  if (products === "same" && orgsAgree && (a.indicators.length === 0 || b.indicators.length === 0)) return "names";
+  if (!meets(a.indicators, b.indicators)) return null;
+  if (products === "conflict") return null;
+  if (products === "same" && orgsAgree) return "indicator+names";
+  // Told by who, not what: the same organisations, and the same thing happening to them (an article that only
   // mentions the org's other news in its body is another story).
-  if (a.domesticOrgs.length > 0 && sameSet(a.domesticOrgs, b.domesticOrgs) && noConflict && meets(headline(a), headline(b))) return "indicator+orgs";
+  if (a.domesticOrgs.length > 0 && sameSet(a.domesticOrgs, b.domesticOrgs) && sameHappening(a, b)) return "indicator+orgs";
   return null;
 }
 
@@ -49,8 +106,11 @@ export function sameStory(a: { facts: StoryFacts; at: Date }, b: { facts: StoryF
  */
 export function storyKeys(f: StoryFacts): string[] {
   const keys = f.claims.map((c) => `c:${c}`);
+  const specific = productsOf(f).filter(specificOf).map((p) => p.line[0]!);
+  for (const name of specific) keys.push(`p:${name}`);
+  const names = new Set([...f.specific, ...specific]);
   for (const indicator of f.indicators) {
-    for (const name of f.specific) keys.push(`n:${indicator}|${name}`);
+    for (const name of names) keys.push(`n:${indicator}|${name}`);
     if (f.domesticOrgs.length > 0) keys.push(`o:${indicator}|${f.domesticOrgs.join(",")}`);
   }
   return keys;
