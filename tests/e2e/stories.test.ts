@@ -74,6 +74,9 @@ describe.skipIf(!haveChromium)("story queue and entity pages in Chromium", () =>
     await page.keyboard.press("c");
     await expect.poll(() => card.locator('tr.story-event[data-status="confirmed"]').count()).toBe(flagged);
     expect(await card.locator('tr.story-event[data-status="flagged"]').count()).toBe(0);
+    // Its confirm-all form has nothing left to decide (submitting it would have undone a later dismissal).
+    expect(await card.locator("form.story-actions").isVisible()).toBe(false);
+    expect(await card.locator('form.story-actions input[name="ids"]').count()).toBe(0);
     const stored = await t.db.select({ status: events.status }).from(events).where(eq(events.clusterId, glmStory));
     expect(stored.filter((e) => e.status === "confirmed")).toHaveLength(flagged);
     expect(stored.some((e) => e.status === "flagged")).toBe(false);

@@ -73,6 +73,15 @@
   }
 
   function setEventStatus(tr, status) {
+    // The story's confirm/dismiss-all form must no longer carry a decided indicator (it would undo the decision).
+    const card = tr.closest("section.story");
+    const form = card && card.querySelector("form.story-actions");
+    if (form) {
+      form.querySelectorAll('input[name="ids"]').forEach((input) => {
+        if (input.value === tr.dataset.id && status !== "flagged") input.remove();
+      });
+      if (!form.querySelector('input[name="ids"]')) form.hidden = true;
+    }
     tr.dataset.status = status;
     tr.className = tr.className.replace(/\bst-\w+/, "st-" + status);
     const badge = tr.querySelector(".badge[class*='status-']");
