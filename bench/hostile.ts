@@ -16,6 +16,7 @@ import { addFeeds, getFeed } from "../src/store/repositories/feeds.ts";
 import { liveExtractor } from "../src/teach/live-extractor.ts";
 import { createBenchDatabase } from "../tests/support/sim/cluster.ts";
 import { HOSTILE_EXTRACT_INPUTS } from "./hostile-extract.ts";
+import { cpuMs as ms, ratio4x } from "./lib/cpu-time.ts";
 
 const item = (title: string, description: string) =>
   `<rss version="2.0"><channel><title>h</title><item><title>${title}</title><link>https://h.example/1</link><description>${description}</description></item></channel></rss>`;
@@ -34,22 +35,6 @@ const INPUTS: { name: string; n: number; build: (k: number) => string; run: (s: 
     .map(([name, { unit, reps }]) => ({ name: `extract: ${name} (${JSON.stringify(unit.trim())})`, n: reps, build: (k: number) => unit.repeat(k), run: (s: string) => extract({ title: "", text: s }) })),
 ];
 
-/**
- * CPU time (user + system, this process and its GC threads) of the fastest of three runs. This machine is shared:
- * wall time and single runs include waiting for a core, which made linear inputs show ratios of 8-10 one run and 2
- * the next; the least CPU over three runs is the work itself.
- */
-async function ms(fn: () => unknown): Promise<number> {
-  const runs: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const t = process.cpuUsage();
-    await fn();
-    const d = process.cpuUsage(t);
-    runs.push((d.user + d.system) / 1000);
-  }
-  return Math.min(...runs);
-}
-
 export interface HostileResult {
   inputs: { name: string; n: number; chars: number[]; ms: number[]; ratio4x: number }[];
   poll: { input: string; chars: number; outcome: string; error: string | null; pollMs: number; maxStallMs: number; stallsMs: number[] };
@@ -64,7 +49,7 @@ export async function benchHostile(opts: { scale: number }): Promise<{ result: H
     const texts = sizes.map((k) => input.build(k));
     const times: number[] = [];
     for (const text of texts) times.push(await ms(() => input.run(text)));
-    inputs.push({ name: input.name, n, chars: texts.map((t) => t.length), ms: times.map((t) => Math.round(t)), ratio4x: Math.round((times[2]! / Math.max(times[0]!, 0.5)) * 10) / 10 });
+    inputs.push({ name: input.name, n, chars: texts.map((t) => t.length), ms: times.map((t) => Math.round(t)), ratio4x: ratio4x(times) });
     console.log(`${input.name}: ${times.map((t) => Math.round(t)).join(" / ")} ms, 4x ratio ${inputs.at(-1)!.ratio4x}`);
   }
 

@@ -1,10 +1,10 @@
-// Benchmarks: npm run bench -- [extract|pipeline|scheduler|latency|soak ...] [--json] [--feeds N --items M ...]
+// Benchmarks: npm run bench -- [extract|pipeline|scheduler|latency|listing|soak ...] [--json] [--feeds N --items M ...]
 // Default: all but soak. With --json, stdout carries one JSON object (one key per benchmark) and the Markdown summary
 // goes to stderr; without it, the summary goes to stdout. Every figure is printed with the command that reproduces it.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 
-const NAMES = ["extract", "pipeline", "scheduler", "latency", "soak", "footprint", "hostile"] as const;
+const NAMES = ["extract", "pipeline", "scheduler", "latency", "listing", "soak", "footprint", "hostile"] as const;
 type Name = (typeof NAMES)[number];
 
 interface Outcome {
@@ -61,6 +61,10 @@ async function runOne(name: Name, opts: Map<string, number>): Promise<Outcome> {
     case "latency": {
       const { benchLatency } = await import("./latency.ts");
       return benchLatency({ feeds: get("feeds", 100), publishSeconds: get("duration", 150), everyMs: get("every", 2_000) });
+    }
+    case "listing": {
+      const { benchListing } = await import("./listing.ts");
+      return benchListing({ items: get("items", 500), n: get("n", 2_500) });
     }
     case "hostile": {
       const { benchHostile } = await import("./hostile.ts");

@@ -2,8 +2,8 @@
 // articles in one poll (~30 s of blocked event loop, 972 MB RSS); the items left out are counted, never silently lost.
 import type { FeedItem } from "./types.ts";
 
-export interface CappedItems {
-  items: FeedItem[];
+export interface CappedItems<T = FeedItem> {
+  items: T[];
   /** Items in the document beyond the cap, not taken. */
   skipped: number;
 }
@@ -12,7 +12,7 @@ export interface CappedItems {
  * The `max` newest items (dated ones by date, newest first, then undated ones in document order, as feeds list
  * newest first), kept in document order.
  */
-export function newestItems(items: FeedItem[], max: number): CappedItems {
+export function newestItems<T extends Pick<FeedItem, "published">>(items: T[], max: number): CappedItems<T> {
   if (items.length <= max) return { items, skipped: 0 };
   const rank = items
     .map((item, index) => ({ index, time: item.published?.getTime() ?? Number.NEGATIVE_INFINITY }))

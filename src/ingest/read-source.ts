@@ -47,9 +47,8 @@ export async function readSource(text: string, spec: SourceSpec, options: Source
       return { feed: map.feed, skippedItems: map.skippedItems };
     }
     case "huggingface": {
-      const feed = parseHuggingFaceModels(text, new URL(options.baseUrl).origin);
-      const { items, skipped } = newestItems(feed.items, maxItems);
-      return { feed: { ...feed, items }, skippedItems: skipped };
+      const { feed, skipped } = parseHuggingFaceModels(text, new URL(options.baseUrl).origin, maxItems);
+      return { feed, skippedItems: skipped };
     }
     case "rss":
     case "github-releases": {

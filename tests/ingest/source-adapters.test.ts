@@ -41,17 +41,24 @@ describe("github-releases", () => {
 
 describe("huggingface", () => {
   it("makes one item per model repo, newest first, and drops malformed entries", () => {
-    const feed = parseHuggingFaceModels(fixture("models.json"), "https://huggingface.co");
+    const { feed } = parseHuggingFaceModels(fixture("models.json"), "https://huggingface.co");
     expect(feed.items.map((i) => [i.title, i.link, i.published?.toISOString()])).toEqual([
       ["zai-org/GLM-5: new model on Hugging Face", "https://huggingface.co/zai-org/GLM-5", "2026-11-20T09:00:00.000Z"],
       ["zai-org/GLM-Embed-v2: new model on Hugging Face", "https://huggingface.co/zai-org/GLM-Embed-v2", "2026-11-10T09:00:00.000Z"],
     ]);
     expect(feed.items[0]!.summary).toBe("task: text-generation; library: transformers; tags: transformers, text-generation, zh, en");
   });
+  it("builds items for the newest maxItems models only, in listing order, and counts the other valid ones", () => {
+    const days = [3, 9, 1, 7, 5, 8, 2];
+    const listing = [...days.map((d) => ({ id: `org/m-${d}`, createdAt: `2026-11-0${d}T00:00:00Z` })), { id: "../../etc/passwd", createdAt: "2026-11-09T12:00:00Z" }];
+    const { feed, skipped } = parseHuggingFaceModels(JSON.stringify(listing), "https://huggingface.co", 3);
+    expect(feed.items.map((i) => i.title)).toEqual(["org/m-9: new model on Hugging Face", "org/m-7: new model on Hugging Face", "org/m-8: new model on Hugging Face"]);
+    expect(skipped).toBe(4);
+  });
   it("refuses what is not a model listing", () => {
     expect(() => parseHuggingFaceModels('{"error":"Invalid username"}', "https://huggingface.co")).toThrow(FeedParseError);
     expect(() => parseHuggingFaceModels("<html>", "https://huggingface.co")).toThrow(FeedParseError);
-    expect(parseHuggingFaceModels("[]", "https://huggingface.co").items).toEqual([]);
+    expect(parseHuggingFaceModels("[]", "https://huggingface.co").feed.items).toEqual([]);
   });
 });
 
