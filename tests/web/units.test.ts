@@ -4,6 +4,7 @@ import { highlightSegments } from "../../src/web/highlight.ts";
 import { decodeSession, encodeSession, newSession, csrfToken, validCsrf } from "../../src/web/session.ts";
 import { safeNext } from "../../src/web/auth.ts";
 import { indicatorState } from "../../src/store/repositories/analytics.ts";
+import { periodTick } from "../../src/web/pages/weekly-chart.tsx";
 
 describe("csv", () => {
   it("quotes and neutralises formulas", () => {
@@ -66,5 +67,13 @@ describe("indicator state", () => {
     expect(indicatorState({ indicator: "x", counts: counts({ flagged: 1 }), corroboratedEvents: 1 })).toBe("corroborated");
     expect(indicatorState({ indicator: "x", counts: counts({ flagged: 2 }), corroboratedEvents: 0 })).toBe("corroborated");
     expect(indicatorState({ indicator: "x", counts: counts({ confirmed: 1 }), corroboratedEvents: 0 })).toBe("confirmed");
+  });
+});
+
+describe("periodTick", () => {
+  it("labels months with their year, since a 13-month chart crosses a year boundary, and weeks by number", () => {
+    expect(periodTick("2025-11")).toBe("Nov '25");
+    expect(periodTick("2026-01")).toBe("Jan '26");
+    expect(periodTick("2026-W48")).toBe("W48");
   });
 });

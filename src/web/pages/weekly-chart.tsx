@@ -8,6 +8,16 @@ const PAD_L = 26;
 const PAD_B = 18;
 const PAD_T = 8;
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A period's axis label: "W48" for an ISO week, "Nov '25" for a month, since a bare "11" is ambiguous across
+ * the year boundary a 13-month range always crosses. */
+export function periodTick(period: string): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  if (month) return `${MONTHS[Number(month[2]) - 1] ?? month[2]} '${month[1]!.slice(2)}`;
+  return period.slice(5);
+}
+
 export function WeeklyChart(props: { weekly: WeekPoint[]; label: string; per?: string; names?: [string, string] }) {
   const [first, second] = props.names ?? ["flagged", "confirmed"];
   const max = Math.max(1, ...props.weekly.map((w) => w.flagged));
@@ -32,7 +42,7 @@ export function WeeklyChart(props: { weekly: WeekPoint[]; label: string; per?: s
             <rect class="bar-confirmed" x={x + barW} y={y(w.confirmed)} width={barW} height={H - PAD_B - y(w.confirmed)} />
             {i % 3 === 0 || i === props.weekly.length - 1 ? (
               <text x={x + barW} y={H - 4} class="tick" text-anchor="middle">
-                {w.week.slice(5)}
+                {periodTick(w.week)}
               </text>
             ) : null}
           </g>
