@@ -2,11 +2,12 @@
 // default list carrying every kind (html newsroom and notice list, github-releases, huggingface, sitemap index) as
 // OPML with chipwatch: attributes, an analyst adds the hostile ones through POST /api/feeds, and the in-process
 // runner polls them all from a local fixture server: articles stored, article pages read as full text, each kind's
-// on-topic item a flagged story (GET /api/stories), the page that matches nothing failing with its reason in the API
-// and /metrics, the 10,000-item sources capped, injected selectors refused with a 400.
+// on-topic item a flagged story (GET /api/stories), the page that matches nothing failing with its reason in the API,
+// /metrics and on the feeds page, the 10,000-item sources capped, injected selectors refused with a 400.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { load } from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import { runEmbedded, type EmbeddedHandle } from "../../src/app/embedded.ts";
@@ -88,5 +89,15 @@ describe.each(availableDrivers())("embedded mode: every source kind end to end (
     expect(stories.some((t) => t.includes("GLM-5"))).toBe(true);
     const metrics = await (await fetch(`${monitor.url}/metrics`)).text();
     expect(metrics).toContain('chipwatch_feeds_failing{kind="html",reason="selectors matched nothing"} 1');
+
+    // The feeds page says it under the feed's name, and names each source's kind.
+    const login = await fetch(`${monitor.url}/login`, { method: "POST", body: new URLSearchParams({ token: TOKEN, next: "/feeds" }), redirect: "manual" });
+    expect(login.status).toBe(303);
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const $ = load(await (await fetch(`${monitor.url}/feeds`, { headers: { cookie } })).text());
+    const row = (url: string) => $("table.feeds tbody tr").filter((_, tr) => $(tr).find(".feed-name a").first().text() === url);
+    expect(row(`${server.url}/empty/`).find(".failure-reason").text()).toBe("selectors matched nothing");
+    expect(row(`${server.url}/newsroom/`).find(".failure-reason")).toHaveLength(0);
+    expect(new Set($("table.feeds .badge.feed-kind").map((_, b) => $(b).text()).get())).toEqual(new Set(["html", "github-releases", "huggingface", "sitemap"]));
   });
 });
