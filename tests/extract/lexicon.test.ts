@@ -61,6 +61,10 @@ describe("lexicon files", () => {
 describe("concept matching through the automaton", () => {
   it("English forms on word boundaries, with plurals and prefix stems", () => {
     expect(has("The US tightened export controls on HBM.", "export_measure")).toBe(true);
+    // A prospectus cited as a source of facts is not a share sale; filing one is.
+    expect(has("公司客户集中度较高的风险在招股书中已有提示。", "capital_raise")).toBe(false);
+    expect(has("According to its prospectus, the company sells most of its cards to two customers.", "capital_raise")).toBe(false);
+    expect(has("摩尔线程科创板IPO获受理，招股书显示拟募资80亿元。", "capital_raise")).toBe(true);
     expect(has("It needs an export licence for each shipment.", "licence")).toBe(true);
     expect(has("The firm filed licensing requirements for ...", "licence")).toBe(true);
     expect(has("Nvidia was told the chips require licenses.", "licence")).toBe(true);
