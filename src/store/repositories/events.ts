@@ -132,6 +132,8 @@ export interface SourceBrief {
   title: string;
   url: string;
   feed: string;
+  /** The article's language as stored (e.g. "en", "zh-CN"), if known. */
+  lang: string | null;
   publishedAt: string | null;
 }
 
@@ -253,7 +255,7 @@ async function decorate(db: Db, rows: EventRow[]): Promise<EventListItem[]> {
       claim: claim
         ? { subject: claim.subject, subjectType: claim.subjectType, chip: claim.chip, stage: claim.stage, modality: claim.modality, negated: claim.negated }
         : null,
-      sources: mine.map((s) => ({ title: s.title, url: s.url, feed: feedName(s), publishedAt: iso(s.publishedAt) })),
+      sources: mine.map((s) => ({ title: s.title, url: s.url, feed: feedName(s), lang: s.lang, publishedAt: iso(s.publishedAt) })),
       story: stories.get(r.clusterId) ?? { id: r.clusterId, languages: [], sources: 0 },
     };
   });
