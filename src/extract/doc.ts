@@ -5,6 +5,7 @@ import type { Claim, Span } from "./types.ts";
 import type { AnchorHits, BreakHits, ConceptHits, Mention } from "./match.ts";
 import { indexBySentence, type Doc } from "./claims.ts";
 import { splitSentences } from "./sentences.ts";
+import { predicateMask } from "./indicators/predicates.ts";
 
 export class LazyDoc implements Doc {
   readonly anchorUnion: number;
@@ -15,6 +16,8 @@ export class LazyDoc implements Doc {
   /** Per sentence, a bit set of the concepts in it: `words` 32-bit words per sentence. */
   private conceptBits?: Int32Array;
   private readonly words: number;
+  private docPredicateMask?: number;
+  private sentencePredicateMasks?: Int32Array;
 
   constructor(readonly text: string, readonly titleEnd: number, readonly mentions: Mention[], private readonly anchors: AnchorHits, private readonly breaks: BreakHits, readonly concepts: ConceptHits) {
     this.anchorUnion = anchors.union;
@@ -43,6 +46,29 @@ export class LazyDoc implements Doc {
       bits[si * this.words + (c >> 5)]! |= 1 << (c & 31);
     }
     return bits;
+  }
+
+  /** The entity predicates (indicators/predicates.ts) that hold for some mention of the article, as a bit mask. */
+  get docPredicates(): number {
+    if (this.docPredicateMask === undefined) {
+      let mask = 0;
+      for (const m of this.mentions) mask |= predicateMask(m);
+      this.docPredicateMask = mask;
+    }
+    return this.docPredicateMask;
+  }
+
+  /** The entity predicates that hold for some mention of sentence i, as a bit mask. */
+  sentencePredicates(i: number): number {
+    const masks = (this.sentencePredicateMasks ??= this.indexPredicates());
+    return masks[i]!;
+  }
+
+  private indexPredicates(): Int32Array {
+    const bySentence = this.sentenceMentions;
+    const masks = new Int32Array(bySentence.length);
+    for (let i = 0; i < bySentence.length; i++) for (const m of bySentence[i]!) masks[i]! |= predicateMask(m);
+    return masks;
   }
 
   get sentences(): Span[] {

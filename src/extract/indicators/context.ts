@@ -12,4 +12,8 @@ export interface RuleContext extends Doc {
   concepts: ConceptHits;
   /** Whether concept c (an index into the lexicon) occurs in sentence i. */
   sentenceHasConcept(i: number, c: number): boolean;
+  /** The entity predicates (predicates.ts) that hold for some mention of the article, as a bit mask. */
+  readonly docPredicates: number;
+  /** The same for the mentions of sentence i. */
+  sentencePredicates(i: number): number;
 }

@@ -29,19 +29,33 @@ export function featureNames(id: IndicatorId, rules: readonly IndicatorRule[]): 
   return [...rules.filter((r) => r.indicator === id).map((r) => ruleFeature(r.id)), ...DERIVED_FEATURES];
 }
 
+/** A rule table grouped by indicator, with each rule's feature name: built once per table, not per article. */
+interface RuleGroup {
+  id: IndicatorId;
+  rules: { rule: IndicatorRule; feature: string }[];
+}
+const groupsOf = new WeakMap<readonly IndicatorRule[], RuleGroup[]>();
+function ruleGroups(rules: readonly IndicatorRule[]): RuleGroup[] {
+  let groups = groupsOf.get(rules);
+  if (!groups) {
+    groups = INDICATOR_IDS.map((id) => ({ id, rules: rules.filter((r) => r.indicator === id).map((rule) => ({ rule, feature: ruleFeature(rule.id) })) }));
+    groupsOf.set(rules, groups);
+  }
+  return groups;
+}
+
 /** Runs every rule once and groups the firings by indicator (all indicators, fired or not). */
 export function indicatorFeatures(ctx: RuleContext, rules: readonly IndicatorRule[]): IndicatorFeatures[] {
   const out: IndicatorFeatures[] = [];
-  for (const id of INDICATOR_IDS) {
+  for (const { id, rules: group } of ruleGroups(rules)) {
     const fired: RuleFiring[] = [];
     const evidence: Span[] = [];
     const values: Record<string, number> = {};
-    for (const rule of rules) {
-      if (rule.indicator !== id) continue;
+    for (const { rule, feature } of group) {
       const ev = rule.evidence(ctx);
       if (ev.length === 0) continue;
       fired.push({ rule, evidence: ev });
-      values[ruleFeature(rule.id)] = 1;
+      values[feature] = 1;
       for (const e of ev) if (!evidence.some((x) => x.start === e.start && x.end === e.end)) evidence.push(e);
     }
     if (evidence.length > 0) {

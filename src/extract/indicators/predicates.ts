@@ -34,3 +34,18 @@ export const PREDICATES = {
 } satisfies Record<string, (m: Mention) => boolean>;
 
 export type PredicateId = keyof typeof PREDICATES;
+
+/** The predicates in a fixed order: bit k of a predicate mask stands for PREDICATE_IDS[k]. */
+export const PREDICATE_IDS = Object.keys(PREDICATES) as PredicateId[];
+const PREDICATE_FNS = PREDICATE_IDS.map((id) => PREDICATES[id]);
+if (PREDICATE_FNS.length > 31) throw new Error("indicator predicates: more than 31 do not fit a bit mask");
+
+export const predicateBit = (id: PredicateId): number => 1 << PREDICATE_IDS.indexOf(id);
+
+/** Which predicates hold for a mention, as a bit mask. The rules ask the same dozen questions of every mention
+ * of a sentence for each of their specs; asked once per mention, each question becomes one AND. */
+export function predicateMask(m: Mention): number {
+  let mask = 0;
+  for (let k = 0; k < PREDICATE_FNS.length; k++) if (PREDICATE_FNS[k]!(m)) mask |= 1 << k;
+  return mask;
+}

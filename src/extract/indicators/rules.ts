@@ -32,7 +32,18 @@ export interface RuleTrace {
 /** A rule that fires where any of its specs holds. */
 function conceptRule(id: string, indicator: IndicatorId, weight: number, ...specs: Spec[]): IndicatorRule {
   const compiled = specs.map(compileSpec);
-  return { id, indicator, weight, specs: compiled, evidence: (ctx) => dedupe(compiled.flatMap((s) => specEvidence(ctx, s))) };
+  return { id, indicator, weight, specs: compiled, evidence: (ctx) => anySpecEvidence(ctx, compiled) };
+}
+
+/** The evidence of every spec, in spec order, without repeats. Most rules have one spec and most articles give
+ * it nothing: no concatenation then (flatMap's arrays were a tenth of extraction's time). */
+function anySpecEvidence(ctx: RuleContext, specs: CompiledSpec[]): Span[] {
+  let out = specEvidence(ctx, specs[0]!);
+  for (let k = 1; k < specs.length; k++) {
+    const more = specEvidence(ctx, specs[k]!);
+    if (more.length > 0) out = out.length === 0 ? more : dedupe(out.concat(more));
+  }
+  return out;
 }
 const claimRule = (id: string, indicator: IndicatorId, weight: number, evidence: (ctx: RuleContext) => Span[]): IndicatorRule => ({ id, indicator, weight, evidence });
 
@@ -200,4 +211,8 @@ export function traceRules(ctx: RuleContext, rules: IndicatorRule[] = RULES): Ru
   });
 }
 
-export const rulesTableSignature = (): string => JSON.stringify(RULES.map((r) => [r.id, r.indicator, r.weight, r.specs ?? r.evidence.toString()]));
+/** Part of the ruleset version. A claim rule's source text stands for its logic (so keep it as it is unless the
+ * logic changes), a concept rule's compiled specs for theirs; `predMask` is derived from the predicates and left
+ * out, so that the signature says what the rules ask, not how it is computed. */
+export const rulesTableSignature = (): string =>
+  JSON.stringify(RULES.map((r) => [r.id, r.indicator, r.weight, r.specs ?? r.evidence.toString()]), (key, value: unknown) => (key === "predMask" ? undefined : value));

@@ -5,7 +5,7 @@ import type { Span } from "../types.ts";
 import type { Mention } from "../match.ts";
 import { loadLexicon } from "../concepts/load.ts";
 import type { RuleContext } from "./context.ts";
-import { PREDICATES, type PredicateId } from "./predicates.ts";
+import { PREDICATES, predicateBit, type PredicateId } from "./predicates.ts";
 
 /** A requirement: a concept id, an entity predicate written `@name`, or alternatives joined by `|`
  * ("domestic_compute|@domestic_chip"). */
@@ -35,6 +35,9 @@ interface CompiledItem {
   label: string;
   concepts: number[];
   preds: ((m: Mention) => boolean)[];
+  /** The same predicates as a bit mask over PREDICATE_IDS (0 when none): tested against the article's and the
+   * sentences' predicate masks (RuleContext) with one AND. */
+  predMask: number;
 }
 
 export interface CompiledSpec {
@@ -59,14 +62,17 @@ const HYPOTHETICAL = conceptIndex("hypothetical");
 function compileItem(item: Item): CompiledItem {
   const concepts: number[] = [];
   const preds: ((m: Mention) => boolean)[] = [];
+  let predMask = 0;
   for (const alt of item.split("|")) {
     if (alt.startsWith("@")) {
-      const p = PREDICATES[alt.slice(1) as PredicateId];
+      const id = alt.slice(1) as PredicateId;
+      const p = PREDICATES[id];
       if (!p) throw new Error(`indicator rules: unknown entity predicate "${alt}"`);
       preds.push(p);
+      predMask |= predicateBit(id);
     } else concepts.push(conceptIndex(alt));
   }
-  return { label: item, concepts, preds };
+  return { label: item, concepts, preds, predMask };
 }
 
 export function compileSpec(s: Spec): CompiledSpec {
@@ -82,20 +88,37 @@ export function compileSpec(s: Spec): CompiledSpec {
   };
 }
 
-const inDoc = (ctx: RuleContext, it: CompiledItem): boolean =>
-  it.concepts.some((c) => ctx.concepts.present[c] === 1) || (it.preds.length > 0 && ctx.mentions.some((m) => it.preds.some((p) => p(m))));
+// Plain loops, no callbacks: every rule asks these of every article, so they are extraction's innermost loop.
+function inDoc(ctx: RuleContext, it: CompiledItem): boolean {
+  const present = ctx.concepts.present;
+  for (let k = 0; k < it.concepts.length; k++) if (present[it.concepts[k]!] === 1) return true;
+  return it.predMask !== 0 && (ctx.docPredicates & it.predMask) !== 0;
+}
 
-const inSentence = (ctx: RuleContext, i: number, it: CompiledItem): boolean => {
-  for (const c of it.concepts) if (ctx.sentenceHasConcept(i, c)) return true;
-  if (it.preds.length === 0) return false;
-  const ms = ctx.sentenceMentions[i]!;
-  return ms.length > 0 && ms.some((m) => it.preds.some((p) => p(m)));
+function inSentence(ctx: RuleContext, i: number, it: CompiledItem): boolean {
+  for (let k = 0; k < it.concepts.length; k++) if (ctx.sentenceHasConcept(i, it.concepts[k]!)) return true;
+  return it.predMask !== 0 && (ctx.sentencePredicates(i) & it.predMask) !== 0;
+}
+
+const allInSentence = (ctx: RuleContext, i: number, items: CompiledItem[]): boolean => {
+  for (let k = 0; k < items.length; k++) if (!inSentence(ctx, i, items[k]!)) return false;
+  return true;
+};
+
+const anyInSentence = (ctx: RuleContext, i: number, items: CompiledItem[]): boolean => {
+  for (let k = 0; k < items.length; k++) if (inSentence(ctx, i, items[k]!)) return true;
+  return false;
 };
 
 const inWindow = (ctx: RuleContext, i: number, w: number, it: CompiledItem): boolean => {
   const last = Math.min(ctx.sentences.length - 1, i + w);
   for (let k = Math.max(0, i - w); k <= last; k++) if (inSentence(ctx, k, it)) return true;
   return false;
+};
+
+const allInWindow = (ctx: RuleContext, i: number, w: number, items: CompiledItem[]): boolean => {
+  for (let k = 0; k < items.length; k++) if (!inWindow(ctx, i, w, items[k]!)) return false;
+  return true;
 };
 
 /** The anchor sentences a spec may use: all, the title's, or the lead's. */
@@ -134,19 +157,22 @@ function followedBy(ctx: RuleContext, span: Span, seq: NonNullable<CompiledSpec[
   return false;
 }
 
-/** The anchor sentences where every requirement holds. */
+const allInDoc = (ctx: RuleContext, items: CompiledItem[]): boolean => {
+  for (let k = 0; k < items.length; k++) if (!inDoc(ctx, items[k]!)) return false;
+  return true;
+};
+
+/** The anchor sentences where every requirement holds (a new array; empty when none). */
 export function specEvidence(ctx: RuleContext, s: CompiledSpec): Span[] {
-  for (const it of s.in) if (!inDoc(ctx, it)) return [];
+  // Article-level tests first: most articles lack some requirement anywhere and are never split into sentences.
+  if (!allInDoc(ctx, s.in)) return [];
   if (s.seq && (ctx.concepts.present[s.seq.concept] !== 1 || !inDoc(ctx, s.seq.then))) return [];
-  for (const it of s.near) if (!inDoc(ctx, it)) return [];
-  for (const it of s.doc) if (!inDoc(ctx, it)) return [];
+  if (!allInDoc(ctx, s.near) || !allInDoc(ctx, s.doc)) return [];
   if (ctx.titleEnd === 0 && s.at === "title") return [];
   const out: Span[] = [];
   const end = anchorRange(ctx, s.at);
   for (let i = 0; i < end; i++) {
-    if (!s.in.every((it) => inSentence(ctx, i, it))) continue;
-    if (s.none.some((it) => inSentence(ctx, i, it))) continue;
-    if (!s.near.every((it) => inWindow(ctx, i, s.window, it))) continue;
+    if (!allInSentence(ctx, i, s.in) || anyInSentence(ctx, i, s.none) || !allInWindow(ctx, i, s.window, s.near)) continue;
     const span = ctx.sentences[i]!;
     if (s.seq && !followedBy(ctx, span, s.seq)) continue;
     if (s.notHypothetical !== undefined && hypotheticalBefore(ctx, span, s.notHypothetical)) continue;
