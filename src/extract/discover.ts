@@ -228,10 +228,35 @@ export function discoverOrgs(text: string): DiscoveredOrg[] {
   return settle(out);
 }
 
+const isLowerAscii = (c: number) => c >= 0x61 && c <= 0x7a;
+
+/** The end of the token discoverEnglish reads from `i` (a word character), the same way it does. */
+function tokenEnd(text: string, i: number): number {
+  let j = i + 1;
+  while (j < text.length) {
+    const d = text.charCodeAt(j);
+    if (isWordChar(d)) j++;
+    else if ((d === 0x2d || d === 0x27 || d === 0x2e) && j + 1 < text.length && isWordChar(text.charCodeAt(j + 1))) j += 2;
+    else break;
+  }
+  return j;
+}
+
+/** Whether a token starts at i that empties the run whatever came before: a lower-case word after a space
+ * that is not a joiner ("said", "chips"; not "of" or "and", which a run may hold). discoverEnglish flushes the
+ * run on such a word, so a scan started there finds what a scan from the text's start finds after it. */
+function resetsRun(text: string, i: number): boolean {
+  if (i === 0 || text.charCodeAt(i - 1) !== 0x20 || !isLowerAscii(text.charCodeAt(i))) return false;
+  const j = tokenEnd(text, i);
+  return j - i > MAX_JOINER || !EN_JOINERS.has(text.slice(i, j).toLowerCase());
+}
+
 /** The same names as discoverOrgs, looking only where a cue word occurs (most text has none, and that
  * text was discovery's whole cost). English: the run state is empty after any character that ends a run
- * (endsRun), so the scan runs only over the stretches between two such characters that hold a capitalised
- * cue, each stretch once. Chinese: only positions where a suffix ends can yield a name. */
+ * (endsRun) and after a lower-case word that is not a joiner (resetsRun), so the scan runs only over the
+ * stretch between two such points around each capitalised cue, each stretch once. Prose has a lower-case
+ * word every few words; the comma-free stretches alone were whole paragraphs. Chinese: only positions where
+ * a suffix ends can yield a name. */
 export function discoverOrgsAt(text: string, cues: CueHits): DiscoveredOrg[] {
   const out: DiscoveredOrg[] = [];
   let doneUntil = 0;
@@ -240,10 +265,18 @@ export function discoverOrgsAt(text: string, cues: CueHits): DiscoveredOrg[] {
     const end = cues.ends[k]!;
     // A Latin cue counts only as a whole capitalised word (a name's suffix or prefix token is one).
     if (start < doneUntil || !isUpperAscii(text.charCodeAt(start)) || (start > 0 && isWordChar(text.charCodeAt(start - 1))) || (end < text.length && isWordChar(text.charCodeAt(end)))) continue;
+    // Back to the start of the nearest resetting word (scanning it only flushes an empty run) or run end.
     let from = start;
-    while (from > doneUntil && !endsRun(text.charCodeAt(from - 1))) from--;
+    while (from > doneUntil && !endsRun(text.charCodeAt(from - 1)) && !resetsRun(text, from)) from--;
+    // On to the nearest run end or the end of the nearest resetting word (its flush emits the cue's run).
     let to = end;
-    while (to < text.length && !endsRun(text.charCodeAt(to))) to++;
+    while (to < text.length && !endsRun(text.charCodeAt(to))) {
+      if (resetsRun(text, to)) {
+        to = tokenEnd(text, to);
+        break;
+      }
+      to++;
+    }
     discoverEnglish(text, out, from, to);
     doneUntil = to;
   }

@@ -40,11 +40,12 @@ describe("org discovery", () => {
   });
 
   it("finds the same names looking only where the automaton saw a cue word as looking everywhere", () => {
-    // Random texts from name parts, cue words (capitalised or not, inside longer words, traditional forms)
-    // and every kind of separator: the cue-driven scan (extraction's) must equal the full one.
+    // Random texts from name parts, cue words (capitalised or not, inside longer words, traditional forms),
+    // lower-case words (joiners or not: where the cue-driven scan may start and stop) and every kind of
+    // separator: the cue-driven scan (extraction's) must equal the full one.
     const parts = ["Inc", "Inc.", "Co", "co", "Co.", "AG", "Ltd", "Group", "Ministry", "of", "Of", "the", "The", "and", "&", "Alpha", "Beta",
       "U.S.", "China's", "X-Group", "University", "Department", "Tokyo", "Commerce", "Incoming", "since", "42", "Systems", " ", ",", ".", "\n",
-      "'", "-", "(", "公司", "有限公司", "科技", "集团", "集團", "国家", "部", "局", "的", "北京", "华为", "研究院", "宣布"];
+      "'", "-", "(", "said", "to", "a", "oF", "ab", "e.g.", "re-Group", "well-known", "ltd", "公司", "有限公司", "科技", "集团", "集團", "国家", "部", "局", "的", "北京", "华为", "研究院", "宣布"];
     const compiled = defaultExtractor().compiled;
     const cues = new DiscoveryCues();
     let seed = 7;
