@@ -21,18 +21,28 @@ export class CueText {
   }
 }
 
-export function contextConfirmed(cues: CueText, e: CatalogEntity, start: number, end: number, confirmedIds: Set<number>): boolean {
-  const { text } = cues;
-  const near = (w: number) => cues.window(Math.max(0, start - w), Math.min(text.length, end + w));
-  if (e.antiCues.length > 0) {
-    const antiWindow = near(ANTI_CUE_WINDOW);
-    if (e.antiCues.some((a) => containsWord(antiWindow, a))) return false;
-  }
-  for (const r of e.related) if (confirmedIds.has(r)) return true;
-  const window = near(CUE_WINDOW);
-  const surface = text.slice(start, end).toLowerCase();
-  // The alias itself must not count as its own cue ("Kimi" is a cue for K2, not for Kimi).
+/** The text around [start, end), `w` characters either side, as cue words see it. */
+const around = (cues: CueText, start: number, end: number, w: number): string => cues.window(Math.max(0, start - w), Math.min(cues.text.length, end + w));
+
+/** An anti-cue of the entity near the alias ("summit" near "Ascend"): it vetoes the alias whatever else holds. */
+export function antiCueNearby(cues: CueText, e: CatalogEntity, start: number, end: number): boolean {
+  if (e.antiCues.length === 0) return false;
+  const antiWindow = around(cues, start, end, ANTI_CUE_WINDOW);
+  return e.antiCues.some((a) => containsWord(antiWindow, a));
+}
+
+/** A cue word of the entity near the alias; the alias itself does not count as its own cue ("Kimi" is a cue
+ * for K2, not for Kimi). */
+export function cueNearby(cues: CueText, e: CatalogEntity, start: number, end: number): boolean {
+  const window = around(cues, start, end, CUE_WINDOW);
+  const surface = cues.text.slice(start, end).toLowerCase();
   return e.cues.some((c) => c !== surface && containsWord(window, c));
+}
+
+/** Whether a related entity (maker, family, sibling product) is already confirmed in the article. */
+export function relatedConfirmed(e: CatalogEntity, confirmedIds: Set<number>): boolean {
+  for (const r of e.related) if (confirmedIds.has(r)) return true;
+  return false;
 }
 
 const isWord = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);

@@ -3,7 +3,7 @@
 // models and chips, so that "Nvidia H20" yields both Nvidia and Nvidia H20).
 import { HitBuffer, scan } from "./automaton.ts";
 import { CONCEPT_NEGATIVE, CONCEPT_PREFIX, PATTERN_ASCII_END, PATTERN_ASCII_START, PATTERN_BREAK, PATTERN_CONCEPT, PATTERN_DISCOVERY, PATTERN_NAME, PATTERN_STEM, PATTERN_TARGET, TARGET_CONTEXT, TARGET_NEEDS_CAPITAL, type CompiledCatalog } from "./compile.ts";
-import { contextConfirmed, CueText } from "./disambiguate.ts";
+import { antiCueNearby, CueText, cueNearby, relatedConfirmed } from "./disambiguate.ts";
 import { extendVersion } from "./versions.ts";
 import type { Mention } from "./mention.ts";
 
@@ -226,17 +226,34 @@ export function findMentions(cat: CompiledCatalog, text: string, anchors?: Ancho
  * on any real text; the cap keeps a pathological chain linear. */
 const CONTEXT_ROUNDS = 3;
 
-/** Context aliases (capitalisation was checked per hit): a related mention anywhere (unambiguous, or a
- * context alias already confirmed) or a cue word nearby. */
+/** What a context alias's own surroundings say (LOCAL_*): they do not change between rounds, so the windows
+ * are searched once per alias, not once per round. */
+const LOCAL_UNKNOWN = 0;
+const LOCAL_VETOED = 1;
+const LOCAL_NOT_VETOED = 2;
+const LOCAL_CUE = 3;
+const LOCAL_NO_CUE = 4;
+
+/** Context aliases (capitalisation was checked per hit) count when no anti-cue is near them and a related
+ * mention is anywhere (unambiguous, or a context alias already confirmed) or a cue word is nearby. */
 function confirmContext(cat: CompiledCatalog, text: string, candidates: Candidate[]): Candidate[] {
   const confirmedIds = new Set<number>();
   for (const c of candidates) if (!c.context && c.entity) confirmedIds.add(c.entity.id);
   const cues = new CueText(text, cat.foldTable);
   const kept = new Set<Candidate>();
+  const local = new Uint8Array(candidates.length);
   for (let round = 0; round < CONTEXT_ROUNDS; round++) {
     let added = false;
-    for (const c of candidates) {
-      if (!c.context || kept.has(c) || !contextConfirmed(cues, c.entity!, c.start, c.end, confirmedIds)) continue;
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[k]!;
+      if (!c.context || kept.has(c)) continue;
+      const e = c.entity!;
+      if (local[k] === LOCAL_UNKNOWN) local[k] = antiCueNearby(cues, e, c.start, c.end) ? LOCAL_VETOED : LOCAL_NOT_VETOED;
+      if (local[k] === LOCAL_VETOED) continue;
+      if (!relatedConfirmed(e, confirmedIds)) {
+        if (local[k] === LOCAL_NOT_VETOED) local[k] = cueNearby(cues, e, c.start, c.end) ? LOCAL_CUE : LOCAL_NO_CUE;
+        if (local[k] === LOCAL_NO_CUE) continue;
+      }
       kept.add(c);
       if (!confirmedIds.has(c.entity!.id)) {
         confirmedIds.add(c.entity!.id);
