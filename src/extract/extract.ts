@@ -48,7 +48,9 @@ export function createExtractor(catalog: CatalogData, weights: WeightsFile = loa
   const cues = new DiscoveryCues();
   const analyse = (input: ArticleInput): Analysis => {
     const title = input.title ?? "";
-    const text = title + TITLE_SEPARATOR + (input.text ?? "");
+    // join, not +: it builds one flat string, where + makes a cons string (a pair of pointers) whose every
+    // charCodeAt, slice and regex exec in the rules below first has to unwrap it (twice as slow per read).
+    const text = [title, input.text ?? ""].join(TITLE_SEPARATOR);
     const mentions = findMentions(compiled, text, anchors, breaks, concepts, cues);
     const doc = new LazyDoc(text, title.length, mentions, anchors, breaks, concepts);
     const claims = mentions.some((m) => m.type === "chip") ? extractClaims(doc) : [];
