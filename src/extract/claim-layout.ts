@@ -102,7 +102,9 @@ export class Layout {
   /** A header over rows: a markdown header, a line ending with a colon followed by list items or rows, or
    * a line followed by table rows ("Model support snapshot (FP16 / Q8_0 / Q4_0)"). */
   isRowHeader(i: number): boolean {
-    if (!this.lineStart(i)) return false;
+    // startsLine says what lineStart says without the rest of the sentence's layout: most sentences are
+    // not at a line's start, and rowClaims asks this of every sentence of an article that names a chip.
+    if (!this.startsLine(i)) return false;
     if (this.mdLevel(i) > 0) return true;
     const next = i + 1;
     if (next >= this.length || !this.lineStart(next)) return false;

@@ -407,6 +407,8 @@ export function extractClaims(doc: Doc): Claim[] {
     }
   });
   raw.push(...rowClaims(doc, layout, { mainModel, titleChip, articleChip, allChips, usable }));
+  // Most articles that name a chip make no claim: nothing to settle (both steps below map nothing to nothing).
+  if (raw.length === 0) return raw;
   // Subjects are settled over all raw claims (a title's org claim meets the body's model claim), then deduped.
   return dedupeClaims(preferModels(raw, doc), mentions);
 }
