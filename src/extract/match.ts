@@ -2,7 +2,7 @@
 // stems, context checks for ambiguous aliases, then leftmost-longest selection per layer (orgs apart from
 // models and chips, so that "Nvidia H20" yields both Nvidia and Nvidia H20).
 import { HitBuffer, scan } from "./automaton.ts";
-import { CONCEPT_NEGATIVE, CONCEPT_PREFIX, PATTERN_ASCII_END, PATTERN_ASCII_START, PATTERN_BREAK, PATTERN_CONCEPT, PATTERN_DISCOVERY, PATTERN_NAME, PATTERN_STEM, PATTERN_TARGET, TARGET_CONTEXT, TARGET_NEEDS_CAPITAL, type CompiledCatalog } from "./compile.ts";
+import { type CatalogEntity, CONCEPT_NEGATIVE, CONCEPT_PREFIX, PATTERN_ASCII_END, PATTERN_ASCII_START, PATTERN_BREAK, PATTERN_CONCEPT, PATTERN_DISCOVERY, PATTERN_NAME, PATTERN_STEM, PATTERN_TARGET, TARGET_CONTEXT, TARGET_NEEDS_CAPITAL, type CompiledCatalog } from "./compile.ts";
 import { antiCueNearby, CueText, cueNearby, relatedConfirmed } from "./disambiguate.ts";
 import { extendVersion } from "./versions.ts";
 import type { Mention } from "./mention.ts";
@@ -24,6 +24,11 @@ const hits = new HitBuffer();
 const candidate = (m: Mention, context: boolean, versioned: boolean): Candidate => ({
   type: m.type, start: m.start, end: m.end, entity: m.entity, name: m.name, discovered: m.discovered,
   org: m.org, family: m.family, domestic: m.domestic, context, versioned,
+});
+/** A catalog name's candidate, built at once (no intermediate mention per hit). */
+const catalogCandidate = (e: CatalogEntity, start: number, end: number, context: boolean): Candidate => ({
+  type: e.type, start, end, entity: e, name: e.canonical, discovered: false,
+  org: undefined, family: undefined, domestic: undefined, context, versioned: false,
 });
 const isUpper = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0xff21 && c <= 0xff3a);
 
@@ -80,6 +85,9 @@ export class ConceptHits {
   ends: Int32Array = new Int32Array(64);
   concepts: Int32Array = new Int32Array(64);
   length = 0;
+  /** The longest hit's length (an upper bound): hits are in end order, so the hits that start in [a, b) all lie
+   * from firstEndingAfter(a) up to the first hit ending at or after b + maxLength. */
+  maxLength = 0;
   /** Per concept: 1 when it occurs in the article. */
   present: Uint8Array;
   private negatives: number[] = [];
@@ -88,10 +96,23 @@ export class ConceptHits {
   }
   reset(): void {
     this.length = 0;
+    this.maxLength = 0;
     this.negatives.length = 0;
     this.present.fill(0);
   }
+  /** The index of the first hit that ends after `pos` (length when none): a binary search over the ends. */
+  firstEndingAfter(pos: number): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ends[mid]! <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
   push(start: number, end: number, concept: number, negative: boolean): void {
+    if (end - start > this.maxLength) this.maxLength = end - start;
     if (negative) {
       this.negatives.push(start, end, concept);
       return;
@@ -197,7 +218,7 @@ export function findMentions(cat: CompiledCatalog, text: string, anchors?: Ancho
       const e = cat.entities[targetEntity[k]!]!;
       const flags = targetFlags[k]!;
       if ((flags & TARGET_NEEDS_CAPITAL) !== 0 && !isUpper(text.charCodeAt(start))) continue;
-      candidates.push(candidate({ type: e.type, start, end, entity: e, name: e.canonical, discovered: false }, (flags & TARGET_CONTEXT) !== 0, false));
+      candidates.push(catalogCandidate(e, start, end, (flags & TARGET_CONTEXT) !== 0));
     }
   }
   concepts?.finish();
@@ -218,7 +239,9 @@ export function findMentions(cat: CompiledCatalog, text: string, anchors?: Ancho
   };
   const out: Mention[] = [...orgs, ...products.filter((p) => !inOrg(p))];
   out.sort((a, b) => a.start - b.start || b.end - a.end);
-  return out.map(({ type, start, end, entity, name, discovered, org, family, domestic }) => ({ type, start, end, entity, name, discovered, org, family, domestic }));
+  // The candidates are the mentions (with two matcher-only fields the rules never read): a copy of each was
+  // most of the allocation on text dense with names.
+  return out;
 }
 
 /** Rounds of confirmation through related context aliases: "NV" confirmed by a cue ("NV硬件") in turn
@@ -233,6 +256,9 @@ const LOCAL_VETOED = 1;
 const LOCAL_NOT_VETOED = 2;
 const LOCAL_CUE = 3;
 const LOCAL_NO_CUE = 4;
+/** Confirmed (a flag per candidate, not a Set of candidates: hashing tens of thousands of objects into a Set
+ * grew faster than the text on hostile input). */
+const KEPT = 5;
 
 /** Context aliases (capitalisation was checked per hit) count when no anti-cue is near them and a related
  * mention is anywhere (unambiguous, or a context alias already confirmed) or a cue word is nearby. */
@@ -240,13 +266,12 @@ function confirmContext(cat: CompiledCatalog, text: string, candidates: Candidat
   const confirmedIds = new Set<number>();
   for (const c of candidates) if (!c.context && c.entity) confirmedIds.add(c.entity.id);
   const cues = new CueText(text, cat.foldTable);
-  const kept = new Set<Candidate>();
   const local = new Uint8Array(candidates.length);
   for (let round = 0; round < CONTEXT_ROUNDS; round++) {
     let added = false;
     for (let k = 0; k < candidates.length; k++) {
       const c = candidates[k]!;
-      if (!c.context || kept.has(c)) continue;
+      if (!c.context || local[k] === KEPT) continue;
       const e = c.entity!;
       if (local[k] === LOCAL_UNKNOWN) local[k] = antiCueNearby(cues, e, c.start, c.end) ? LOCAL_VETOED : LOCAL_NOT_VETOED;
       if (local[k] === LOCAL_VETOED) continue;
@@ -254,7 +279,7 @@ function confirmContext(cat: CompiledCatalog, text: string, candidates: Candidat
         if (local[k] === LOCAL_NOT_VETOED) local[k] = cueNearby(cues, e, c.start, c.end) ? LOCAL_CUE : LOCAL_NO_CUE;
         if (local[k] === LOCAL_NO_CUE) continue;
       }
-      kept.add(c);
+      local[k] = KEPT;
       if (!confirmedIds.has(c.entity!.id)) {
         confirmedIds.add(c.entity!.id);
         added = true;
@@ -262,7 +287,7 @@ function confirmContext(cat: CompiledCatalog, text: string, candidates: Candidat
     }
     if (!added) break;
   }
-  return candidates.filter((c) => !c.context || kept.has(c));
+  return candidates.filter((c, k) => !c.context || local[k] === KEPT);
 }
 
 /** Leftmost-longest, non-overlapping; at equal spans a catalog entry beats a version find, and the first

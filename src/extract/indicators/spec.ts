@@ -130,31 +130,54 @@ function anchorRange(ctx: RuleContext, at: Spec["at"]): number {
   return at === "title" ? titleSentences : Math.min(n, titleSentences + 3);
 }
 
-/** Whether the first hit of concept c in the span follows a hypothetical word within 50 characters. */
+/** Whether the first hit of concept c in the span follows a hypothetical word within 50 characters. Only the
+ * hits near the span are visited (see followedBy). */
 function hypotheticalBefore(ctx: RuleContext, span: Span, c: number): boolean {
   const h = ctx.concepts;
   let at = -1;
-  for (let k = 0; k < h.length; k++) if (h.concepts[k] === c && h.starts[k]! >= span.start && h.starts[k]! < span.end && (at < 0 || h.starts[k]! < at)) at = h.starts[k]!;
+  for (let k = h.firstEndingAfter(span.start), stop = span.end + h.maxLength; k < h.length && h.ends[k]! < stop; k++) {
+    if (h.concepts[k] === c && h.starts[k]! >= span.start && h.starts[k]! < span.end && (at < 0 || h.starts[k]! < at)) at = h.starts[k]!;
+  }
   if (at < 0) return false;
   const from = Math.max(span.start, at - 50);
-  for (let k = 0; k < h.length; k++) if (h.concepts[k] === HYPOTHETICAL && h.starts[k]! >= from && h.starts[k]! < at) return true;
+  for (let k = h.firstEndingAfter(from), stop = at + h.maxLength; k < h.length && h.ends[k]! < stop; k++) {
+    if (h.concepts[k] === HYPOTHETICAL && h.starts[k]! >= from && h.starts[k]! < at) return true;
+  }
   return false;
 }
 
 /** Whether, inside the span, a hit of concept c is followed within `chars` characters by the item (or overlapped
- * by it from within). */
+ * by it from within). Only the hits and mentions near the span are visited (ConceptHits.firstEndingAfter, a
+ * binary search over the mentions): a pass over the whole article per sentence was quadratic on run-on text. */
 function followedBy(ctx: RuleContext, span: Span, seq: NonNullable<CompiledSpec["seq"]>): boolean {
   const h = ctx.concepts;
-  for (let k = 0; k < h.length; k++) {
+  for (let k = h.firstEndingAfter(span.start), stop = span.end + h.maxLength; k < h.length && h.ends[k]! < stop; k++) {
     if (h.concepts[k] !== seq.concept || h.starts[k]! < span.start || h.starts[k]! >= span.end) continue;
     // The item may begin inside the concept's own words ("towards domestic suppliers": the domestic noun starts in
     // the hit "towards domestic"), but not before it.
     const from = h.starts[k]!;
     const to = Math.min(span.end, h.ends[k]! + seq.chars);
-    for (let j = 0; j < h.length; j++) if (j !== k && h.starts[j]! >= from && h.starts[j]! < to && seq.then.concepts.includes(h.concepts[j]!)) return true;
-    if (seq.then.preds.length > 0 && ctx.mentions.some((m) => m.start >= from && m.start < to && seq.then.preds.some((p) => p(m)))) return true;
+    for (let j = h.firstEndingAfter(from), last = to + h.maxLength; j < h.length && h.ends[j]! < last; j++) {
+      if (j !== k && h.starts[j]! >= from && h.starts[j]! < to && seq.then.concepts.includes(h.concepts[j]!)) return true;
+    }
+    if (seq.then.preds.length > 0) {
+      const ms = ctx.mentions;
+      for (let i = firstMentionFrom(ms, from); i < ms.length && ms[i]!.start < to; i++) if (seq.then.preds.some((p) => p(ms[i]!))) return true;
+    }
   }
   return false;
+}
+
+/** The index of the first mention starting at or after `pos` (mentions are sorted by start). */
+function firstMentionFrom(mentions: Mention[], pos: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const allInDoc = (ctx: RuleContext, items: CompiledItem[]): boolean => {
