@@ -148,6 +148,9 @@ for (const s of ZH_SUFFIXES) ZH_SUFFIX_END[s.charCodeAt(s.length - 1)] = 1;
 const ZH_BOUNDARY = new Uint8Array(0x10000);
 for (const ch of ZH_BOUNDARY_CHARS) ZH_BOUNDARY[ch.charCodeAt(0)] = 1;
 const ZH_BOUNDARY_PAIRS = new Set([...ZH_BOUNDARY_WORDS].map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1)));
+/** The second characters of those words: one table read rules out the pair lookup for most characters. */
+const ZH_BOUNDARY_SECOND = new Uint8Array(0x10000);
+for (const w of ZH_BOUNDARY_WORDS) ZH_BOUNDARY_SECOND[w.charCodeAt(1)] = 1;
 /** Name parts that are descriptions, not names ("科技公司", "该公司", "上市公司", "子公司"). */
 const ZH_GENERIC = new Set([
   "科技", "互联网", "芯片", "半导体", "人工智能", "智能", "大模型", "模型", "创业", "初创", "上市", "投资", "基金", "国有", "民营", "外资",
@@ -184,7 +187,7 @@ function discoverChineseAt(text: string, i: number, state: ZhState, out: Discove
   while (start > 0 && suffixStart - start < ZH_MAX_NAME) {
     const c = text.charCodeAt(start - 1);
     if (!isHan(c) && !isNameLatin(c)) break;
-    if (ZH_BOUNDARY[c] === 1 || (start >= 2 && ZH_BOUNDARY_PAIRS.has(text.charCodeAt(start - 2) * 0x10000 + c))) break;
+    if (ZH_BOUNDARY[c] === 1 || (start >= 2 && ZH_BOUNDARY_SECOND[c] === 1 && ZH_BOUNDARY_PAIRS.has(text.charCodeAt(start - 2) * 0x10000 + c))) break;
     start--;
   }
   if (start <= state.lastEnd) return;
