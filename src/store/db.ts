@@ -10,6 +10,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import { sql, type SQL } from "drizzle-orm";
 import postgres from "postgres";
 import { PACKAGE_ROOT } from "../package-root.ts";
+import { createPgliteCluster } from "./create-cluster.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import * as schema from "./schema.ts";
 
@@ -110,11 +111,8 @@ async function openPglite(dataDir: string, loadDataDir?: Blob | File): Promise<D
   const release = inMemory ? () => {} : lockDataDir(dataDir);
   try {
     const path = inMemory ? undefined : join(dataDir, "pglite");
-    if (path && !loadDataDir && !existsSync(join(path, "PG_VERSION"))) {
-      // Creating a cluster runs initdb in its own WebAssembly instance, which stays referenced (~500 MB resident)
-      // for as long as that PGlite lives; create, close, and open again, so a monitor's first run is not its largest.
-      await (await PGlite.create(path)).close();
-    }
+    // initdb runs in a child process, so that what it leaves behind is not the monitor's (create-cluster.ts).
+    if (path && !loadDataDir && !existsSync(join(path, "PG_VERSION"))) await createPgliteCluster(path);
     const client = await PGlite.create(path, { loadDataDir, postgresqlconf: PGLITE_SETTINGS });
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
