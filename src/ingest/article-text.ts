@@ -3,7 +3,7 @@
 // Pages are untrusted and may nest elements 100,000 deep, so every walk over the tree is a loop with its own stack
 // (cheerio's text() and find() recurse, and computing each block's figures from its subtree was quadratic: 2,000
 // nested divs took 100 s, then overflowed the stack); per-element text and link lengths come from one bottom-up pass.
-import { load } from "cheerio";
+import { load } from "./cheerio-load.ts";
 import type { AnyNode, Document, Element } from "domhandler";
 import { collapseWhitespace } from "./html-text.ts";
 import { HTML_VOID, maxNestingDepth } from "./xml-prelude.ts";

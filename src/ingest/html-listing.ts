@@ -3,7 +3,7 @@
 // selectors were checked by css-selector.ts when the feed was added (and are checked again here), at most
 // `maxItems` matches are read, and every text or attribute read is bounded (a walk that stops after MAX_FIELD_CHARS
 // characters or MAX_FIELD_NODES nodes), so 10,000 items or a megabyte-long attribute cost time linear in the page.
-import { load, type CheerioAPI } from "cheerio";
+import { load, type CheerioAPI } from "./cheerio-load.ts";
 import type { AnyNode, Element } from "domhandler";
 import type { DateReading } from "./feed-date.ts";
 import { collapseWhitespace } from "./html-text.ts";

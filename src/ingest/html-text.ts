@@ -2,7 +2,7 @@
 // One linear pass strips the markup (about 10x cheaper than building a DOM, which matters for 10 MB feeds, and no
 // nesting depth can overflow a recursive tree walk: 20,000 nested divs did in cheerio); the six common entities are
 // decoded directly, any other named entity by cheerio's decoder over the already markup-free text.
-import { load } from "cheerio";
+import { load } from "./cheerio-load.ts";
 
 const BLOCK_TAGS = "p,div,br,li,tr,h1,h2,h3,h4,h5,h6,blockquote,pre,section,article,header,footer,table,ul,ol,dd,dt,figcaption";
 const BLOCK_TAG_RE = new RegExp(`^</?(?:${BLOCK_TAGS.replace(/,/g, "|")})\\b`, "i");

@@ -1,6 +1,6 @@
 // OPML subscription lists: import (any nesting, attribute names in any case) and export (escaped XML).
 // chipwatch's own feed settings travel as attributes in the CHIPWATCH_OPML_NS namespace, which other readers ignore.
-import { load } from "cheerio";
+import { load } from "./cheerio-load.ts";
 import type { FeedKind, ListingSelectors } from "./source-kind.ts";
 import { FeedParseError } from "./types.ts";
 import { findRootElement, ILLEGAL_XML_CHARS } from "./xml-prelude.ts";

@@ -2,7 +2,7 @@
 // MAX_SITEMAP_ENTRIES entries are read from one document (the protocol's own limit), the newest `maxItems` are
 // kept, and an index yields at most MAX_CHILD_SITEMAPS children (newest first) for the caller to fetch one level
 // down. The document passes the same XML prelude checks as a feed (no DTD entities, depth cap) and is walked once.
-import { load } from "cheerio";
+import { load } from "./cheerio-load.ts";
 import type { AnyNode, Element } from "domhandler";
 import { parseFeedDate, type DateReading } from "./feed-date.ts";
 import { collapseWhitespace } from "./html-text.ts";
