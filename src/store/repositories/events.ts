@@ -6,6 +6,7 @@ import type { EventStatus } from "../../review/status.ts";
 import { articles, claims, eventSources, events, feeds, mentions } from "../schema.ts";
 import { TITLE_SEPARATOR } from "../../extract/types.ts";
 import { articleBody } from "./articles.ts";
+import { claimFacts } from "./claim-facts.ts";
 import { storyBriefs, type StoryBrief } from "./stories.ts";
 
 /** Queue priority (review/priority.ts) as SQL, for ordering. */
@@ -356,16 +357,7 @@ export async function getEventDetail(db: Db, id: number): Promise<EventDetail | 
       mentions: own,
       claims: claimRows
         .filter((c) => c.articleId === article.id)
-        .map((c) => ({
-          subject: c.subject,
-          subjectType: c.subjectType,
-          chip: c.chip,
-          chipDomestic: c.chipDomestic,
-          stage: c.stage,
-          modality: c.modality,
-          negated: c.negated,
-          evidence: passage(text, { start: c.evidenceStart, end: c.evidenceEnd }, own),
-        })),
+        .map((c) => ({ ...claimFacts(c), evidence: passage(text, { start: c.evidenceStart, end: c.evidenceEnd }, own) })),
     };
   });
   return { event: event!, sources };

@@ -5,6 +5,7 @@
 import { and, eq, inArray, not, sql } from "drizzle-orm";
 import type { Extraction } from "../../extract/types.ts";
 import { anyOf, insertRows, recordset } from "../bulk.ts";
+import { claimFacts } from "./claim-facts.ts";
 import { queryRows, type Db } from "../db.ts";
 import { articleOutcomes, type ArticleOutcome } from "../../review/article-outcome.ts";
 import { eventKey, eventSeeds, eventSupport, type ArticleInStory, type EventSeed } from "../../review/event-merge.ts";
@@ -76,18 +77,7 @@ async function insertMentions(tx: Db, batch: Batch): Promise<void> {
 
 async function insertClaims(tx: Db, batch: Batch) {
   const rows = batch.flatMap(({ article, extraction }) =>
-    extraction.claims.map((c) => ({
-      articleId: article.id,
-      subject: c.subject,
-      subjectType: c.subjectType,
-      chip: c.chip,
-      chipDomestic: c.chipDomestic,
-      stage: c.stage,
-      modality: c.modality,
-      negated: c.negated,
-      evidenceStart: c.evidence.start,
-      evidenceEnd: c.evidence.end,
-    })),
+    extraction.claims.map((c) => ({ articleId: article.id, ...claimFacts(c), evidenceStart: c.evidence.start, evidenceEnd: c.evidence.end })),
   );
   if (rows.length > 0) await tx.execute(sql`${insertRows(claims, rows)} on conflict do nothing`);
   return rows;
