@@ -71,7 +71,8 @@ export function explain(analysis: Analysis, models: Map<IndicatorId, ResolvedMod
   return { rulesetVersion: analysis.extraction.rulesetVersion, indicators };
 }
 
-const signed = (x: number) => (x >= 0 ? "+" : "") + x.toFixed(2);
+/** How a weight or contribution is written (log-odds, two decimals, always signed): the CLI and the web pages. */
+export const signed = (x: number) => (x >= 0 ? "+" : "") + x.toFixed(2);
 const oneLine = (s: string, max = 160) => {
   const t = s.replace(/\s+/g, " ").trim();
   return t.length > max ? t.slice(0, max - 1) + "…" : t;

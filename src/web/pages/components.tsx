@@ -3,6 +3,7 @@
 import type { Child } from "hono/jsx";
 import { highlightSegments, type HighlightSpan } from "../highlight.ts";
 import { indicatorLabel } from "../../report/indicator-labels.ts";
+import { signed, type ExplainedContribution } from "../../extract/explain.ts";
 
 function safeHref(url: string | null | undefined): string | null {
   if (!url) return null;
@@ -165,5 +166,22 @@ export function ClaimLine(props: { claim: { subject: string; subjectType: string
       <span class="modality">{cl.negated ? "denied" : cl.modality}</span>
       {props.children}
     </div>
+  );
+}
+
+/** One feature's cells in an indicator's score table: the feature (its evidence on hover), weight, contribution. */
+export function ContributionCells(props: { c: ExplainedContribution; evidenceTitle?: boolean }) {
+  const c = props.c;
+  return (
+    <>
+      <td>
+        <code title={props.evidenceTitle ? c.evidence.map((s) => s.text).join("\n") : undefined}>{c.id}</code>
+      </td>
+      <td>
+        {signed(c.weight)}
+        {c.prior ? " (prior)" : ""}
+      </td>
+      <td>{signed(c.contribution)}</td>
+    </>
   );
 }

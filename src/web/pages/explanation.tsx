@@ -1,8 +1,9 @@
 // "How the score is made" on the event page: the learned model's bias and each feature's contribution for the
 // event's top article, as `chipwatch explain` prints it.
+import { signed } from "../../extract/explain.ts";
 import type { EventExplanation } from "../explain-event.ts";
+import { ContributionCells } from "./components.tsx";
 
-const signed = (x: number) => (x >= 0 ? "+" : "") + x.toFixed(2);
 
 export function ExplanationCard(props: { explanation: EventExplanation | undefined }) {
   const e = props.explanation;
@@ -30,14 +31,7 @@ export function ExplanationCard(props: { explanation: EventExplanation | undefin
             <tbody>
               {ind.contributions.map((c) => (
                 <tr>
-                  <td>
-                    <code title={c.evidence.map((s) => s.text).join("\n")}>{c.id}</code>
-                  </td>
-                  <td>
-                    {signed(c.weight)}
-                    {c.prior ? " (prior)" : ""}
-                  </td>
-                  <td>{signed(c.contribution)}</td>
+                  <ContributionCells c={c} evidenceTitle />
                 </tr>
               ))}
             </tbody>

@@ -1,10 +1,10 @@
 // Rules: how many events each extraction rule produced and how often analysts agreed with it.
+import { signed } from "../../extract/explain.ts";
 import type { RuleStats } from "../../store/repositories/analytics.ts";
 import { Layout } from "./layout.tsx";
 import { wilson } from "../rule-weights.ts";
 
 type Weights = Map<string, { indicator: string; weight: number; prior: boolean }[]>;
-const signed = (x: number) => (x >= 0 ? "+" : "") + x.toFixed(2);
 
 export function RulesPage(props: { actor: string; csrf: string | null; items: RuleStats[]; weights?: Weights }) {
   return (

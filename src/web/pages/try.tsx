@@ -1,11 +1,11 @@
 // "Try an article": paste a title and text (or a URL) and see what the live ruleset makes of it: mentions, claims,
 // indicators and why; then report what it missed or got wrong (a labelled example for eval --labels and train).
 import type { TryArticleResult } from "../try-article.ts";
-import { CsrfField, EntityLink, Highlighted, IndicatorTag } from "./components.tsx";
+import { signed } from "../../extract/explain.ts";
+import { ContributionCells, CsrfField, EntityLink, Highlighted, IndicatorTag } from "./components.tsx";
 import { ReportMiss } from "./report-miss.tsx";
 import { Layout } from "./layout.tsx";
 
-const signed = (x: number) => (x >= 0 ? "+" : "") + x.toFixed(2);
 
 export interface TryForm {
   title: string;
@@ -137,14 +137,7 @@ function Result(props: { csrf: string | null; result: TryArticleResult; canLabel
                 </tr>
                 {ind.contributions.map((c) => (
                   <tr>
-                    <td>
-                      <code>{c.id}</code>
-                    </td>
-                    <td>
-                      {signed(c.weight)}
-                      {c.prior ? " (prior)" : ""}
-                    </td>
-                    <td>{signed(c.contribution)}</td>
+                    <ContributionCells c={c} />
                     <td class="small">{c.kind === "rule" ? c.evidence.map((e) => <q>{e.text}</q>) : null}</td>
                   </tr>
                 ))}
