@@ -5,6 +5,7 @@ import { Hono, type Context } from "hono";
 import { zValidator } from "@hono/zod-validator";
 import { listCatalogEdits } from "../../store/repositories/catalog-edits.ts";
 import { EditRefusedError, proposeEdit } from "../../teach/catalog-edits.ts";
+import type { CatalogEdit } from "../../teach/overlay.ts";
 import { aliasBodySchema, applyEdit, editJson, entryBodySchema, previewEdit, type EditOutcome } from "../catalog-actions.ts";
 import type { AppDeps, AppEnv } from "../env.ts";
 import { badRequest, idParamSchema } from "../params.ts";
@@ -20,22 +21,23 @@ export function catalogRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps;
   const app = new Hono<AppEnv>();
 
-  app.post("/catalog/aliases", zValidator("json", aliasBodySchema, badRequest), async (c) => {
-    const { reason, ...edit } = c.req.valid("json");
+  // An alias and an entry are proposed alike: checked against the live catalog, stored pending, answered 201.
+  const propose = async (c: Context<AppEnv>, edit: CatalogEdit, reason: string | undefined) => {
     try {
-      return c.json({ edit: editJson(await proposeEdit(db, { kind: "alias", ...edit }, c.get("actor"), reason)) }, 201);
+      return c.json({ edit: editJson(await proposeEdit(db, edit, c.get("actor"), reason)) }, 201);
     } catch (err) {
       return refused(c, err);
     }
+  };
+
+  app.post("/catalog/aliases", zValidator("json", aliasBodySchema, badRequest), async (c) => {
+    const { reason, ...edit } = c.req.valid("json");
+    return propose(c, { kind: "alias", ...edit }, reason);
   });
 
   app.post("/catalog/entries", zValidator("json", entryBodySchema, badRequest), async (c) => {
     const { reason, ...edit } = c.req.valid("json");
-    try {
-      return c.json({ edit: editJson(await proposeEdit(db, { kind: "entry", ...edit }, c.get("actor"), reason)) }, 201);
-    } catch (err) {
-      return refused(c, err);
-    }
+    return propose(c, { kind: "entry", ...edit }, reason);
   });
 
   app.get("/catalog/edits", async (c) => c.json({ items: (await listCatalogEdits(db)).map(editJson) }));
