@@ -1,18 +1,11 @@
 // Adding an html source in a real browser: the add-feed form's preview lists what the selectors find on a local
 // listing page (and says "selectors matched nothing" when they find nothing) before the source is saved.
-import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { loadConfig } from "../../src/config.ts";
-import { createLogger } from "../../src/observability/logger.ts";
-import { createMetrics } from "../../src/observability/metrics.ts";
+import type { Page } from "playwright-core";
 import { listFeeds } from "../../src/store/repositories/feeds.ts";
-import { ensureAdminToken } from "../../src/store/repositories/users.ts";
-import { createApp } from "../../src/web/app.ts";
-import { startWebServer, type RunningServer } from "../../src/web/server.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
-import { SHOTS, haveChromium, launchChromium } from "../support/browser.ts";
+import { haveChromium } from "../support/browser.ts";
+import { serveForBrowser, type BrowserApp } from "../support/browser-app.ts";
 import { NEWSROOM_SELECTORS, startSourceServer, type SourceServer } from "../support/source-server.ts";
 
 const TOKEN = "e2e-sources-token-0123456789abcdef";
@@ -20,28 +13,20 @@ const TOKEN = "e2e-sources-token-0123456789abcdef";
 
 describe.skipIf(!haveChromium)("adding an html source with a preview in Chromium", { timeout: 300_000 }, () => {
   let t: TestDatabase;
-  let server: RunningServer;
+  let app: BrowserApp;
   let sources: SourceServer;
-  let browser: Browser;
   let page: Page;
   let base: string;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     t = await createTestDatabase("pglite");
     sources = await startSourceServer();
     // The listing page is on 127.0.0.1: the preview's fetch must be allowed there.
-    const config = loadConfig({ API_TOKEN: TOKEN, LOG_LEVEL: "silent", ALLOW_PRIVATE_NETWORKS: "true", FETCH_HOST_INTERVAL_MS: "0" });
-    await ensureAdminToken(t.db, config.API_TOKEN);
-    const app = createApp({ db: t.db, config, logger: createLogger(config), metrics: createMetrics() });
-    server = await startWebServer(app, { host: "127.0.0.1", port: 0 });
-    base = `http://127.0.0.1:${server.port}`;
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    app = await serveForBrowser(t.db, { API_TOKEN: TOKEN, ALLOW_PRIVATE_NETWORKS: "true", FETCH_HOST_INTERVAL_MS: "0" });
+    base = app.base;
+    page = await app.openPage();
     // Waits are for the page, not for speed: on a loaded machine one render can take tens of seconds.
     page.setDefaultTimeout(120_000);
-    page.on("pageerror", (e) => pageErrors.push(e.message));
     // Logged in through the browser context's request client (it shares the cookie jar): a form post from the page
     // is refused here with Origin "null" (see the login route's cross-origin check), which the workspace test covers.
     const login = await page.request.post(`${base}/login`, { form: { token: TOKEN, next: "/feeds" }, maxRedirects: 0 });
@@ -49,13 +34,12 @@ describe.skipIf(!haveChromium)("adding an html source with a preview in Chromium
   }, 300_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await app?.close();
     await sources?.close();
     await t?.destroy();
   });
 
-  const shot = (name: string) => page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => app.shot(page, name);
 
   async function fillHtmlSource(item: string) {
     await page.selectOption("#feed-kind", "html");
@@ -100,6 +84,6 @@ describe.skipIf(!haveChromium)("adding an html source with a preview in Chromium
     expect(feeds[0]).toMatchObject({ kind: "html", timezone: "Asia/Shanghai", fetchFullText: true, selectors: { item: NEWSROOM_SELECTORS.item, title: NEWSROOM_SELECTORS.title, link: NEWSROOM_SELECTORS.link, date: NEWSROOM_SELECTORS.date } });
     await expect(page.locator("table.feeds tbody tr .badge.feed-kind").textContent()).resolves.toBe("html");
     await shot("feeds-added-html");
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

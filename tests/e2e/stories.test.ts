@@ -1,57 +1,41 @@
 // The review queue in a real browser: the GLM-5 story reported in English and Chinese is one card with both
 // languages and two outlets, one key confirms all of its flagged indicators, a digit key decides one of them, and an
 // entity chip leads to the entity's page (its claims, its events over time, what is named alongside it).
-import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { eq } from "drizzle-orm";
-import { loadConfig } from "../../src/config.ts";
-import { createLogger } from "../../src/observability/logger.ts";
-import { createMetrics } from "../../src/observability/metrics.ts";
-import { ensureAdminToken } from "../../src/store/repositories/users.ts";
 import { articles, events } from "../../src/store/schema.ts";
-import { createApp } from "../../src/web/app.ts";
-import { startWebServer, type RunningServer } from "../../src/web/server.ts";
 import { storeBilingualStories, GLM_EN_URL } from "../support/bilingual-stories.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
-import { SHOTS, haveChromium, launchChromium } from "../support/browser.ts";
+import { haveChromium } from "../support/browser.ts";
+import { serveForBrowser, type BrowserApp } from "../support/browser-app.ts";
 
 const TOKEN = "e2e-admin-token-0123456789abcdef";
 
 
 describe.skipIf(!haveChromium)("story queue and entity pages in Chromium", () => {
   let t: TestDatabase;
-  let server: RunningServer;
-  let browser: Browser;
+  let app: BrowserApp;
   let page: Page;
   let base: string;
   let glmStory = 0;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     t = await createTestDatabase("pglite");
     await storeBilingualStories(t.db);
     const [glm] = await t.db.select({ clusterId: articles.clusterId }).from(articles).where(eq(articles.url, GLM_EN_URL));
     glmStory = glm!.clusterId!;
-    const config = loadConfig({ API_TOKEN: TOKEN, LOG_LEVEL: "silent" });
-    await ensureAdminToken(t.db, config.API_TOKEN);
-    const app = createApp({ db: t.db, config, logger: createLogger(config), metrics: createMetrics() });
-    server = await startWebServer(app, { host: "127.0.0.1", port: 0 });
-    base = `http://127.0.0.1:${server.port}`;
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on("pageerror", (e) => pageErrors.push(e.message));
+    app = await serveForBrowser(t.db, { API_TOKEN: TOKEN });
+    base = app.base;
+    page = await app.openPage();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await app?.close();
     await t?.destroy();
   });
 
-  const shot = (name: string) => page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => app.shot(page, name);
 
   it("shows the GLM-5 story once, in English and Chinese from two outlets, and confirms its indicators with one key", async () => {
     // The bearer token rides on every request (pages and the script's review calls); the login form is the
@@ -92,7 +76,7 @@ describe.skipIf(!haveChromium)("story queue and entity pages in Chromium", () =>
     await page.reload();
     expect(await page.locator(`#stories section.story[data-story="${glmStory}"]`).count()).toBe(0);
     expect(await page.locator("#stories section.story").count()).toBe(1);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   }, 120_000);
 
   it("follows an entity chip from the queue to the entity's page", async () => {
@@ -119,6 +103,6 @@ describe.skipIf(!haveChromium)("story queue and entity pages in Chromium", () =>
     await Promise.all([page.waitForURL(`${base}/entities/model/GLM-5`), claim.locator("a.subj").click()]);
     await expect(page.locator("h1.entity-name").textContent()).resolves.toBe("GLM-5");
     await shot("entity-model");
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   }, 120_000);
 });

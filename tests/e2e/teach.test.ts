@@ -1,18 +1,12 @@
 // The analyst teaches chipwatch, in a real browser: adds a chip the catalog lacks and an alias for it, sees the
 // preview, applies it, and the new mention and its flagged story appear; a viewer cannot review; an analyst cannot
 // set allowPrivate. Screenshots go to artifacts/screenshots (teach-*.png).
-import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { loadConfig } from "../../src/config.ts";
-import { createLogger } from "../../src/observability/logger.ts";
-import { createMetrics } from "../../src/observability/metrics.ts";
-import { createUserToken, ensureAdminToken } from "../../src/store/repositories/users.ts";
-import { createApp } from "../../src/web/app.ts";
-import { startWebServer, type RunningServer } from "../../src/web/server.ts";
+import type { Page } from "playwright-core";
+import { createUserToken } from "../../src/store/repositories/users.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
-import { SHOTS, haveChromium, launchChromium } from "../support/browser.ts";
+import { haveChromium } from "../support/browser.ts";
+import { serveForBrowser, type BrowserApp } from "../support/browser-app.ts";
 import { eq } from "drizzle-orm";
 import { events } from "../../src/store/schema.ts";
 import { CHANA_ENTRY, CHANA_TITLE, GLM_TITLE, storeChanaArticle } from "../web/chana.ts";
@@ -21,42 +15,36 @@ import { CHANA_ENTRY, CHANA_TITLE, GLM_TITLE, storeChanaArticle } from "../web/c
 
 describe.skipIf(!haveChromium)("the analyst teaches chipwatch, in Chromium", () => {
   let t: TestDatabase;
-  let server: RunningServer;
-  let browser: Browser;
+  let app: BrowserApp;
   let base: string;
   let glmEvent: number;
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     t = await createTestDatabase("pglite");
     // Stored and extracted as a poll would (not hand-built), so a preview compares like with like.
     await storeChanaArticle(t.db, true);
     glmEvent = (await t.db.select({ id: events.id }).from(events).where(eq(events.title, GLM_TITLE)))[0]!.id;
-    const config = loadConfig({ API_TOKEN: "e2e-admin-token-0123456789abcdef", LOG_LEVEL: "silent" });
-    await ensureAdminToken(t.db, config.API_TOKEN);
+    app = await serveForBrowser(t.db, { API_TOKEN: "e2e-admin-token-0123456789abcdef" });
+    base = app.base;
     tokens.analyst = await createUserToken(t.db, "ana", "analyst");
     tokens.viewer = await createUserToken(t.db, "vera", "viewer");
-    server = await startWebServer(createApp({ db: t.db, config, logger: createLogger(config), metrics: createMetrics() }), { host: "127.0.0.1", port: 0 });
-    base = `http://127.0.0.1:${server.port}`;
-    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await app?.close();
     await t?.destroy();
   });
 
   async function loggedIn(role: string): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    const page = await app.openPage();
     await page.goto(`${base}/login`);
     await page.fill('input[name="token"]', tokens[role]!);
     await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
     if (new URL(page.url()).pathname !== "/") throw new Error(`login failed: ${page.url()} ${await page.locator("main").textContent()}`);
     return page;
   }
-  const shot = (page: Page, name: string) => page.screenshot({ path: resolve(SHOTS, `teach-${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) => app.shot(page, `teach-${name}`);
 
   it("adds a chip and its alias, previews, applies, and the new mention and flagged story appear", async () => {
     const page = await loggedIn("analyst");

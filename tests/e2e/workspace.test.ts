@@ -1,18 +1,11 @@
 // The analyst's morning in a real browser: log in, review with the keyboard, check persistence and history,
 // look at an indicator chart, filter claims, and make sure hostile feed content stays inert.
-import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { loadConfig } from "../../src/config.ts";
-import { createLogger } from "../../src/observability/logger.ts";
-import { createMetrics } from "../../src/observability/metrics.ts";
-import { ensureAdminToken } from "../../src/store/repositories/users.ts";
+import type { Page } from "playwright-core";
 import { listFeeds, recordFetch } from "../../src/store/repositories/feeds.ts";
-import { createApp } from "../../src/web/app.ts";
-import { startWebServer, type RunningServer } from "../../src/web/server.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
-import { SHOTS, haveChromium, launchChromium } from "../support/browser.ts";
+import { haveChromium } from "../support/browser.ts";
+import { serveForBrowser, type BrowserApp } from "../support/browser-app.ts";
 import { XSS_TITLE, seedWorkspace } from "../web/seed.ts";
 
 const TOKEN = "e2e-admin-token-0123456789abcdef";
@@ -48,40 +41,31 @@ async function recordFeedHistory(t: TestDatabase): Promise<void> {
 
 describe.skipIf(!haveChromium)("analyst workspace in Chromium", () => {
   let t: TestDatabase;
-  let server: RunningServer;
-  let browser: Browser;
+  let app: BrowserApp;
   let page: Page;
   let base: string;
   let ids: Record<string, number>;
   const dialogs: string[] = [];
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     t = await createTestDatabase("pglite");
     ids = await seedWorkspace(t.db);
     await recordFeedHistory(t);
-    const config = loadConfig({ API_TOKEN: TOKEN, LOG_LEVEL: "silent" });
-    await ensureAdminToken(t.db, config.API_TOKEN);
-    const app = createApp({ db: t.db, config, logger: createLogger(config), metrics: createMetrics() });
-    server = await startWebServer(app, { host: "127.0.0.1", port: 0 });
-    base = `http://127.0.0.1:${server.port}`;
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    app = await serveForBrowser(t.db, { API_TOKEN: TOKEN });
+    base = app.base;
+    page = await app.openPage();
     page.on("dialog", async (d) => {
       dialogs.push(`${d.type()}: ${d.message()}`);
       await d.dismiss();
     });
-    page.on("pageerror", (e) => pageErrors.push(e.message));
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await app?.close();
     await t?.destroy();
   });
 
-  const shot = (name: string) => page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => app.shot(page, name);
   // The queue lists stories; each seeded story has one indicator event, so a story is found by its event.
   const row = (id: number | undefined) => page.locator(`tr.story-event[data-id="${id}"]`);
   const story = (id: number | undefined) => page.locator(`#stories section.story[data-lead="${id}"]`);
@@ -169,7 +153,7 @@ describe.skipIf(!haveChromium)("analyst workspace in Chromium", () => {
     expect(await page.locator("blockquote.evidence").first().textContent()).toContain("<img src=x onerror=");
     await page.keyboard.press("o"); // the source link is javascript:, so nothing may open
     await page.waitForTimeout(200);
-    expect(browser.contexts()[0]!.pages()).toHaveLength(1);
+    expect(app.browser.contexts()[0]!.pages()).toHaveLength(1);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(dialogs).toEqual([]);
     await shot("event-hostile");
@@ -182,6 +166,6 @@ describe.skipIf(!haveChromium)("analyst workspace in Chromium", () => {
     await page.goto(`${base}/rules`);
     expect(await page.locator("table.data tbody tr").count()).toBeGreaterThan(5);
     await shot("rules");
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUserToken, removeUser } from "../../src/store/repositories/users.ts";
 import { safeNext } from "../../src/web/auth.ts";
 import { availableDrivers } from "../support/db.ts";
-import { ADMIN_TOKEN, createHarness, type Harness } from "./harness.ts";
-import { seedWorkspace } from "./seed.ts";
+import { ADMIN_TOKEN, createHarness, createSeededHarness, type Harness } from "./harness.ts";
 
 const FORM = "application/x-www-form-urlencoded";
 const form = (data: Record<string, string>) => new URLSearchParams(data).toString();
@@ -31,8 +30,7 @@ describe.each(availableDrivers())("roles on %s", (driver) => {
   let ids: Record<string, number>;
   const tokens: Record<string, string> = {};
   beforeAll(async () => {
-    h = await createHarness(driver);
-    ids = await seedWorkspace(h.t.db);
+    ({ h, ids } = await createSeededHarness(driver));
     tokens.viewer = await createUserToken(h.t.db, "vera", "viewer");
     tokens.analyst = await createUserToken(h.t.db, "ana", "analyst");
     tokens.admin = ADMIN_TOKEN;
@@ -82,8 +80,7 @@ describe.each(availableDrivers())("roles on %s", (driver) => {
 describe.each(availableDrivers())("session rules on %s", (driver) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness(driver, { PUBLIC_URL: "http://localhost" });
-    await seedWorkspace(h.t.db);
+    ({ h } = await createSeededHarness(driver, { PUBLIC_URL: "http://localhost" }));
   });
   afterAll(async () => h?.t.destroy());
 
@@ -152,8 +149,7 @@ describe.each(availableDrivers())("session rules on %s", (driver) => {
 describe.each(availableDrivers())("web input on %s", (driver) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness(driver, { METRICS_TOKEN: "metrics-token-0123456789" });
-    await seedWorkspace(h.t.db);
+    ({ h } = await createSeededHarness(driver, { METRICS_TOKEN: "metrics-token-0123456789" }));
   });
   afterAll(async () => h?.t.destroy());
 

@@ -3,8 +3,8 @@ import { eq } from "drizzle-orm";
 import { availableDrivers } from "../support/db.ts";
 import { addFeeds } from "../../src/store/repositories/feeds.ts";
 import { feeds, reviews } from "../../src/store/schema.ts";
-import { createHarness, type Harness } from "./harness.ts";
-import { XSS_TITLE, seedWorkspace } from "./seed.ts";
+import { createHarness, createSeededHarness, type Harness } from "./harness.ts";
+import { XSS_TITLE } from "./seed.ts";
 
 interface Item {
   id: number;
@@ -30,8 +30,7 @@ describe.each(availableDrivers())("JSON API on %s", (driver) => {
   let h: Harness;
   let ids: Record<string, number>;
   beforeAll(async () => {
-    h = await createHarness(driver);
-    ids = await seedWorkspace(h.t.db);
+    ({ h, ids } = await createSeededHarness(driver));
   });
   afterAll(async () => h?.t.destroy());
 

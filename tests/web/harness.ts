@@ -5,6 +5,7 @@ import { createMetrics } from "../../src/observability/metrics.ts";
 import { createApp } from "../../src/web/app.ts";
 import { ensureAdminToken } from "../../src/store/repositories/users.ts";
 import { createTestDatabase, type Driver, type TestDatabase } from "../support/db.ts";
+import { seedWorkspace } from "./seed.ts";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
 
@@ -33,4 +34,10 @@ export async function createHarness(driver: Driver, env: Record<string, string> 
     return { status: res.status, body: (await res.json()) as T };
   };
   return { t, app, config, api, json };
+}
+
+/** A harness over the seeded workspace (seed.ts), with the ids of what was seeded. */
+export async function createSeededHarness(driver: Driver, env: Record<string, string> = {}): Promise<{ h: Harness; ids: Record<string, number> }> {
+  const h = await createHarness(driver, env);
+  return { h, ids: await seedWorkspace(h.t.db) };
 }

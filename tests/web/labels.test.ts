@@ -7,8 +7,7 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableDrivers } from "../support/db.ts";
 import { REPO_ROOT } from "../support/services.ts";
-import { createHarness, type Harness } from "./harness.ts";
-import { seedWorkspace } from "./seed.ts";
+import { createSeededHarness, type Harness } from "./harness.ts";
 
 const SCORE = resolve(REPO_ROOT, "../shared/eval/score.mjs");
 const PASTED = { title: "Cambricon ships Siyuan 690 to a Hangzhou lab", text: "The lab will serve its chatbot on the new Cambricon accelerators." };
@@ -25,8 +24,7 @@ describe.each(availableDrivers())("labels on %s", (driver) => {
   let h: Harness;
   let ids: Record<string, number>;
   beforeAll(async () => {
-    h = await createHarness(driver);
-    ids = await seedWorkspace(h.t.db);
+    ({ h, ids } = await createSeededHarness(driver));
   });
   afterAll(async () => h?.t.destroy());
 

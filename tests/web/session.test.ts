@@ -3,8 +3,8 @@ import { eq } from "drizzle-orm";
 import { availableDrivers } from "../support/db.ts";
 import { events, reviews } from "../../src/store/schema.ts";
 import { CONTENT_SECURITY_POLICY } from "../../src/web/security-headers.ts";
-import { ADMIN_TOKEN, createHarness, type Harness } from "./harness.ts";
-import { XSS_TITLE, seedWorkspace } from "./seed.ts";
+import { ADMIN_TOKEN, createSeededHarness, type Harness } from "./harness.ts";
+import { XSS_TITLE } from "./seed.ts";
 
 function cookieOf(res: Response): string {
   const set = res.headers.get("set-cookie") ?? "";
@@ -23,8 +23,7 @@ describe.each(availableDrivers())("browser session, CSRF and pages on %s", (driv
   let cookie: string;
   let csrf: string;
   beforeAll(async () => {
-    h = await createHarness(driver);
-    ids = await seedWorkspace(h.t.db);
+    ({ h, ids } = await createSeededHarness(driver));
   });
   afterAll(async () => h?.t.destroy());
 
