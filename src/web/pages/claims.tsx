@@ -1,7 +1,7 @@
 // Claims: which model or lab uses which chip for which stage, with how well it is supported and reviewed.
 import { STAGES } from "../../extract/types.ts";
 import type { ClaimRow } from "../../store/repositories/analytics.ts";
-import { EntityLink, FilterActions, queryString } from "./components.tsx";
+import { EntityLink, FilterActions, StatusBadge, queryString } from "./components.tsx";
 import { Layout } from "./layout.tsx";
 
 export function ClaimsPage(props: { actor: string; csrf: string | null; raw: Record<string, string>; items: ClaimRow[]; error?: string }) {
@@ -83,7 +83,7 @@ export function ClaimsPage(props: { actor: string; csrf: string | null; raw: Rec
               <td>{c.firstSeen.slice(0, 10)}</td>
               <td class="num">{c.sources}</td>
               <td>
-                <span class={`badge status-${c.reviewState}`}>{c.reviewState}</span>
+                <StatusBadge status={c.reviewState} />
               </td>
             </tr>
           ))}

@@ -156,6 +156,21 @@ export function EntityChips(props: { entities: { org: string[]; model: string[];
   );
 }
 
+/** A claim's subject and chip as two table cells, each linking to its entity page. */
+export function ClaimNameCells(props: { claim: { subject: string; subjectType: string; chip: string } }) {
+  const cl = props.claim;
+  return (
+    <>
+      <td>
+        <EntityLink type={cl.subjectType} name={cl.subject} class="subj" />
+      </td>
+      <td>
+        <EntityLink type="chip" name={cl.chip} class="chipname" />
+      </td>
+    </>
+  );
+}
+
 /** A claim on one line: subject → chip, stage, modality ("denied" when negated), both names linking to their pages. */
 export function ClaimLine(props: { claim: { subject: string; subjectType: string; chip: string; stage: string; modality: string; negated: boolean }; children?: Child }) {
   const cl = props.claim;

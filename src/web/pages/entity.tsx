@@ -3,7 +3,7 @@
 // The same data as GET /api/entities/:type/:name; every name is feed or catalog text, rendered as text in <bdi>.
 import type { EntityView } from "../../store/repositories/entities.ts";
 import type { WeekPoint } from "../indicator-overview.ts";
-import { EntityLink, IndicatorTag, StatusBadge, Time, queryString } from "./components.tsx";
+import { ClaimNameCells, EntityLink, IndicatorTag, StatusBadge, Time, queryString } from "./components.tsx";
 import { Layout } from "./layout.tsx";
 import { WeeklyChart } from "./weekly-chart.tsx";
 
@@ -49,12 +49,7 @@ function Claims(props: { view: EntityView }) {
       <tbody>
         {claims.map((c) => (
           <tr class={c.negated ? "negated" : ""}>
-            <td>
-              <EntityLink type={c.subjectType} name={c.subject} class="subj" />
-            </td>
-            <td>
-              <EntityLink type="chip" name={c.chip} class="chipname" />
-            </td>
+            <ClaimNameCells claim={c} />
             <td>
               {c.stage}
               {c.negated ? <span class="badge">denied</span> : null}
@@ -64,7 +59,7 @@ function Claims(props: { view: EntityView }) {
             </td>
             <td class="num">{c.sources}</td>
             <td>
-              <span class={`badge status-${c.reviewState}`}>{c.reviewState}</span>
+              <StatusBadge status={c.reviewState} />
             </td>
           </tr>
         ))}

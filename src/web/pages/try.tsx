@@ -2,7 +2,7 @@
 // indicators and why; then report what it missed or got wrong (a labelled example for eval --labels and train).
 import type { TryArticleResult } from "../try-article.ts";
 import { signed } from "../../extract/explain.ts";
-import { ContributionCells, CsrfField, EntityLink, Highlighted, IndicatorTag } from "./components.tsx";
+import { ClaimNameCells, ContributionCells, CsrfField, EntityLink, Highlighted, IndicatorTag } from "./components.tsx";
 import { ReportMiss } from "./report-miss.tsx";
 import { Layout } from "./layout.tsx";
 
@@ -97,12 +97,7 @@ function Result(props: { csrf: string | null; result: TryArticleResult; canLabel
             <tbody>
               {r.allClaims.map((c) => (
                 <tr>
-                  <td>
-                    <EntityLink type={c.subjectType} name={c.subject} class="subj" />
-                  </td>
-                  <td>
-                    <EntityLink type="chip" name={c.chip} class="chipname" />
-                  </td>
+                  <ClaimNameCells claim={c} />
                   <td>{c.stage}</td>
                   <td>{c.negated ? "denied" : c.modality}</td>
                 </tr>
