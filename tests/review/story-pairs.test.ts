@@ -25,6 +25,7 @@ const RECALL_FLOOR = 0.8;
 const STORY_SETS = [
   { file: "story-articles.jsonl", name: "story-articles" },
   { file: "story-articles-2.jsonl", name: "story-articles-2 (held out)" },
+  { file: "story-articles-3.jsonl", name: "story-articles-3 (held out)" },
 ];
 
 interface Pair { a: string; b: string; same: boolean; langs: string }
