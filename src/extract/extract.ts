@@ -9,7 +9,7 @@ import { discoverOrgsAt, DISCOVERY_RULES, type CueHits } from "./discover.ts";
 import { extractClaims } from "./claims.ts";
 import { LazyDoc } from "./doc.ts";
 import { rulesSignature } from "./lexicon.ts";
-import { lexiconSignature } from "./concepts/load.ts";
+import { lexiconSignature, loadLexicon } from "./concepts/load.ts";
 import { RULES, rulesTableSignature } from "./indicators/rules.ts";
 import { indicatorFeatures, type IndicatorFeatures } from "./indicators/features.ts";
 import { resolveModels, scoreIndicators, type ResolvedModel } from "./indicators/score.ts";
@@ -46,6 +46,7 @@ export function createExtractor(catalog: CatalogData, weights: WeightsFile = loa
   const breaks = new BreakHits();
   const concepts = new ConceptHits(compiled.conceptCount);
   const cues = new DiscoveryCues();
+  const conceptIds = loadLexicon().concepts.map((c) => c.id);
   const analyse = (input: ArticleInput): Analysis => {
     const title = input.title ?? "";
     // join, not +: it builds one flat string, where + makes a cons string (a pair of pointers) whose every
@@ -65,7 +66,8 @@ export function createExtractor(catalog: CatalogData, weights: WeightsFile = loa
       ...(m.discovered ? { discovered: true } : {}),
     }));
     entities.sort((a, b) => a.start - b.start || b.end - a.end);
-    return { extraction: { rulesetVersion, entities, claims, indicators }, text, titleEnd: title.length, features };
+    const used = conceptIds.filter((_, c) => concepts.present[c] === 1).sort();
+    return { extraction: { rulesetVersion, entities, claims, indicators, concepts: used }, text, titleEnd: title.length, features };
   };
   return { rulesetVersion, featuresVersion, compiled, models, analyse, extract: (input) => analyse(input).extraction };
 }

@@ -3,8 +3,9 @@
 // Catalog names are canonical in every language and script, so the English and the Chinese report of one event
 // reduce to the same facts whatever their wording. Reports name one product at different depths ("Qwen" in one
 // headline, "Qwen3.5" in another; "文心大模型5.1" read as ERNIE), so each product carries its line of families.
-import { chipFamilyOf, modelMaker, orgCountry, orgParents, productLine } from "./catalog/lineage.ts";
-import type { Extraction, IndicatorId } from "./types.ts";
+import { chipFamilyOf, isGovernment, modelMaker, orgCountry, orgParents, productLine } from "./catalog/lineage.ts";
+import { quantities } from "./quantities.ts";
+import type { Entity, Extraction, IndicatorId } from "./types.ts";
 
 export interface StoryFacts {
   /** Affirmed claims whose subject or specific chip the title names: `subject|chip family|stage group`. */
@@ -28,6 +29,50 @@ export interface StoryFacts {
   /** Every affirmed claim of the article, its subject with its families: `subject>family|chip family|stage group`.
    * Absent in facts stored before it existed. */
   textClaims?: string[];
+  /** What the whole article names and states, as keys that are the same in every language: `g:` a government body,
+   * `o:` a Chinese organisation, `f:` any other, `p:` a specific model or chip, `y:` a family, `k:` a vocabulary
+   * concept that says what kind of thing happened, `q:` a stated figure (quantities.ts), figures in the order
+   * stated. What story linking weighs when a report gives it no claim or headline name to compare. Absent in facts
+   * stored before it existed. */
+  anchors?: string[];
+  /** The headline frames commentary, not a report: an explainer, a Q&A, a column, a question ("can Huawei
+   * out-build…?"). Commentary shares a report's names and figures without being its story. */
+  commentary?: boolean;
+}
+
+/** Concepts (data/lexicon) that say what kind of thing happened: a listing, a licence, smuggling, a subsidy, a state
+ * fund, a share sale, results, a fab. The words every report uses (chip, model, train, domestic) say nothing. */
+const HAPPENING_CONCEPTS = new Set([
+  "export_measure", "licence", "listing", "controlled_item", "control_enforcement", "control_easing", "import_restriction",
+  "security_summons", "domestic_only", "domestic_share", "compute_subsidy", "state_fund", "capital_raise", "financial_result",
+  "fab", "capability_milestone", "policy_instrument", "cluster_bringup",
+]);
+
+/** A headline that labels itself commentary or asks a question. */
+const COMMENTARY = /^(?:explainer|analysis|q ?& ?a|opinion|column|comment(?:ary)?|interview|faq|view)\b|^【|[?？]\s*$|^(?:解读|评论|专栏|观点|对话|专访|问答)/i;
+
+/** The anchor key of a named entity (see StoryFacts.anchors). */
+function entityAnchor(e: Pick<Entity, "type" | "name" | "discovered">): string {
+  if (e.type === "org") return `${isGovernment(e.name) ? "g" : orgCountry(e.name) === "CN" ? "o" : "f"}:${e.name}`;
+  const line = productLine(e.type, e.name);
+  // A chip family names no one chip; a catalog model with no family above it is itself a line (Doubao, Hunyuan).
+  const specific = e.type === "chip" ? line.length > 1 : line.length > 1 || e.discovered === true;
+  return `${specific ? "p" : "y"}:${e.name}`;
+}
+
+/** The article's anchors: its names, its happening concepts, and the figures it states outside names ("Ascend 960",
+ * "GLM-5.1" are names, not figures). `text` is what extraction read: title + separator + body. */
+function anchorsOf(extraction: Pick<Extraction, "entities" | "concepts">, text: string): string[] {
+  const names = extraction.entities.filter((e) => !(e.discovered && e.type === "org"));
+  // Offsets are UTF-16 code units, as split("") cuts them.
+  const units = text.split("");
+  for (const e of names) units.fill(" ", e.start, e.end);
+  const masked = units.join("");
+  return [
+    ...new Set(names.map(entityAnchor)),
+    ...(extraction.concepts ?? []).filter((c) => HAPPENING_CONCEPTS.has(c)).map((c) => `k:${c}`),
+    ...quantities(masked).map((q) => `q:${q}`),
+  ];
 }
 
 /** Pre-training and unspecified training are one stage to a reader ("trained on" in one report is "pre-trained" in another). */
@@ -38,8 +83,9 @@ export const stageGroup = (stage: string): StageGroup | string => STAGE_GROUP[st
 
 const sorted = (names: Iterable<string>): string[] => [...new Set(names)].sort();
 
-/** The story facts of one extraction; `titleEnd` is the title's length (offsets below it are in the title). */
-export function storyFacts(extraction: Pick<Extraction, "entities" | "claims" | "indicators">, titleEnd: number): StoryFacts {
+/** The story facts of one extraction; `titleEnd` is the title's length (offsets below it are in the title), `text`
+ * the string extraction read (title + separator + body: its figures; without it, none). */
+export function storyFacts(extraction: Pick<Extraction, "entities" | "claims" | "indicators" | "concepts">, titleEnd: number, text = ""): StoryFacts {
   // Discovered organisations are guesses from capitalised words; discovered models and chips follow a catalog
   // family's version pattern, and a new model's name in a headline is what that headline is about.
   const inTitle = extraction.entities.filter((e) => e.start < titleEnd && !(e.discovered && e.type === "org"));
@@ -73,5 +119,7 @@ export function storyFacts(extraction: Pick<Extraction, "entities" | "claims" | 
     domesticOrgs: sorted(orgs).filter((o) => orgCountry(o) === "CN"),
     products: [...new Map(products.map((p) => [`${p.type}:${p.line[0]}`, p])).values()],
     textClaims: sorted(textClaims),
+    anchors: anchorsOf(extraction, text),
+    commentary: COMMENTARY.test(text.slice(0, titleEnd).trim()),
   };
 }

@@ -93,4 +93,7 @@ export interface Extraction {
   entities: Entity[];
   claims: Claim[];
   indicators: IndicatorHit[];
+  /** Ids of the vocabulary concepts (data/lexicon) the title or text uses, sorted: the same in every language, so
+   * story linking can compare what two reports are about ("smuggled" and "走私" are control_enforcement). */
+  concepts?: string[];
 }

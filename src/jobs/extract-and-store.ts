@@ -1,7 +1,7 @@
 // The step every job ends with: put articles in their story clusters, run the extractor, store the results, as one
 // batch (a poll's new articles are written together: a few round trips in all, not a dozen per article).
 import { defaultExtractor, type Extractor } from "../extract/extract.ts";
-import type { Extraction } from "../extract/types.ts";
+import { TITLE_SEPARATOR, type Extraction } from "../extract/types.ts";
 import { storyFacts } from "../extract/story-facts.ts";
 import { NEAR_DUPLICATE_DISTANCE } from "../ingest/dedup.ts";
 import { articleBody, insertNewArticles, type Article, type NewArticle } from "../store/repositories/articles.ts";
@@ -69,7 +69,10 @@ export async function storeNewArticles(
     rows.map((r) => r.simhash ?? null),
     NEAR_DUPLICATE_DISTANCE,
     undefined,
-    rows.map((r, k) => ({ facts: storyFacts(extractions[k]!, r.title.length), at: r.publishedAt ?? new Date() })),
+    rows.map((r, k) => ({
+      facts: storyFacts(extractions[k]!, r.title.length, r.title + TITLE_SEPARATOR + articleBody({ summary: r.summary ?? "", fullText: r.fullText ?? null })),
+      at: r.publishedAt ?? new Date(),
+    })),
   );
   return deps.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;

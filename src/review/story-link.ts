@@ -6,6 +6,10 @@
 //   - they fire a common indicator and their titles name the same set of Chinese organisations (a listing, a
 //     placement, results: stories told by who, not what), and both headlines carry that indicator, or, when a
 //     headline names only who, both texts make the same claim.
+//   - or, when neither says it in a claim or headline name (a policy, a fund, a listing, a crackdown), the whole texts
+//     name and state the same specific things: a weighted overlap of their anchors (story-facts.ts: names, figures,
+//     what kind of thing happened) with the same figures, or a specific product and the same kind of happening
+//     (contentLink). A foreign giant alone (Nvidia) weighs little: it is in most export news.
 // Products are compared at the depth each title names them: a family in a title ("Qwen", "昇腾") stands for the
 // members the article names (story-facts.ts), and titles naming products of one kind that are neither the same nor
 // one a family of the other (DeepSeek-V4-Pro and -Flash) are different stories whatever else they share.
@@ -18,7 +22,7 @@ export type { StoryFacts };
 export const STORY_WINDOW_DAYS = 7;
 const DAY_MS = 86_400_000;
 
-export type LinkReason = "claim" | "names" | "indicator+names" | "indicator+orgs";
+export type LinkReason = "claim" | "names" | "indicator+names" | "indicator+orgs" | "content";
 
 type Product = NonNullable<StoryFacts["products"]>[number];
 
@@ -75,19 +79,88 @@ function productRelation(a: StoryFacts, b: StoryFacts): "same" | "conflict" | "n
   return pa.some((p) => specificOf(p) && pb.some((q) => q.type === p.type && q.line[0] === p.line[0])) ? "same" : "none";
 }
 
+/** How specific an anchor is: how unlikely two unrelated reports of one week are to share it. A government body, a
+ * specific product and a large amount are rare; a foreign giant (Nvidia, named in most export news), a family
+ * (Ascend), a small count or a happening concept are common. */
+function anchorWeight(anchor: string): number {
+  switch (anchor.slice(0, 2)) {
+    case "g:":
+    case "p:":
+      return 1.5;
+    case "o:":
+      return 1;
+    case "f:":
+      return 0.25;
+    case "q:":
+      return figureWeight(anchor.slice(2));
+    default:
+      return 0.5;
+  }
+}
+
+/** A figure's weight (quantities.ts keys): counts up to twelve and round percentages recur; amounts rarely do. */
+function figureWeight(q: string): number {
+  const colon = q.indexOf(":");
+  const kind = q.slice(0, colon);
+  const value = Number(q.slice(colon + 1));
+  if (kind === "n") return value <= 12 ? 0.5 : value >= 1e6 ? 1.5 : 1;
+  if (kind === "%") return value % 10 === 0 ? 0.75 : 1;
+  if (kind === "d") return 0.75;
+  return 1;
+}
+
+/** How many of the figures a report states first (title, lead: its key figures) the story index keys. */
+const LEAD_FIGURES = 8;
+const isFigure = (anchor: string) => anchor.startsWith("q:");
+/** What content links are looked up by in the story index: anchors few reports of one week share (a government
+ * body, a specific product, a lead figure other than a small count). A content link shares one of them. */
+function keyAnchors(f: StoryFacts): string[] {
+  const anchors = f.anchors ?? [];
+  const lead = anchors.filter(isFigure).slice(0, LEAD_FIGURES).filter((q) => figureWeight(q.slice(2)) > 0.5);
+  return [...anchors.filter((x) => x.startsWith("g:") || x.startsWith("p:")), ...lead];
+}
+const sum = (anchors: Iterable<string>) => [...anchors].reduce((s, x) => s + anchorWeight(x), 0);
+
+/** Shared anchor weight needed, and the share of the smaller article's weight it must be (a long analysis shares
+ * much with any report of its subject, and little of itself). */
+const CONTENT_MIN = 2.5;
+const CONTENT_SHARE = 0.5;
+
+/**
+ * Two reports that say the same thing in different words and name nothing the other rules compare (a policy, a fund,
+ * an entity listing, a smuggling crackdown): their anchors overlap by weight, they share a key anchor (a government
+ * body, a specific product, a lead figure), and what they share is specific to the story: the same figures (amounts,
+ * shares, dates), at least half of those of either, or a specific product and the same kind of happening. Never when
+ * either is commentary, their headlines' products or Chinese organisations differ, or their texts make claims and
+ * none agrees.
+ */
+function contentLink(a: StoryFacts, b: StoryFacts, products: "same" | "conflict" | "none"): boolean {
+  if (!a.anchors || !b.anchors || a.commentary || b.commentary || products === "conflict") return false;
+  if (a.domesticOrgs.length > 0 && b.domesticOrgs.length > 0 && !meets(a.domesticOrgs, b.domesticOrgs)) return false;
+  if ((a.textClaims ?? []).length > 0 && (b.textClaims ?? []).length > 0 && !textsAgree(a, b)) return false;
+  const inB = new Set(b.anchors);
+  const shared = a.anchors.filter((x) => inB.has(x));
+  const weight = sum(shared);
+  if (weight < CONTENT_MIN || weight < CONTENT_SHARE * Math.min(sum(a.anchors), sum(b.anchors))) return false;
+  if (!meets(keyAnchors(a), keyAnchors(b))) return false;
+  const figures = sum(shared.filter(isFigure));
+  if (figures > 0 && figures >= 0.5 * Math.min(sum(a.anchors.filter(isFigure)), sum(b.anchors.filter(isFigure)))) return true;
+  return shared.some((x) => x.startsWith("p:")) && shared.some((x) => x.startsWith("k:"));
+}
+
 /** Why two articles are one story, or null when their content does not say so. */
 export function linkReason(a: StoryFacts, b: StoryFacts): LinkReason | null {
   if (meets(a.claims, b.claims)) return "claim";
   const products = productRelation(a, b);
   const orgsAgree = a.orgs.length === 0 || b.orgs.length === 0 || meets(a.orgs, b.orgs);
   if (products === "same" && orgsAgree && (a.indicators.length === 0 || b.indicators.length === 0)) return "names";
-  if (!meets(a.indicators, b.indicators)) return null;
-  if (products === "conflict") return null;
-  if (products === "same" && orgsAgree) return "indicator+names";
-  // Told by who, not what: the same organisations, and the same thing happening to them (an article that only
-  // mentions the org's other news in its body is another story).
-  if (a.domesticOrgs.length > 0 && sameSet(a.domesticOrgs, b.domesticOrgs) && sameHappening(a, b)) return "indicator+orgs";
-  return null;
+  if (meets(a.indicators, b.indicators) && products !== "conflict") {
+    if (products === "same" && orgsAgree) return "indicator+names";
+    // Told by who, not what: the same organisations, and the same thing happening to them (an article that only
+    // mentions the org's other news in its body is another story).
+    if (a.domesticOrgs.length > 0 && sameSet(a.domesticOrgs, b.domesticOrgs) && sameHappening(a, b)) return "indicator+orgs";
+  }
+  return contentLink(a, b, products) ? "content" : null;
 }
 
 /** Whether two event dates are within the story window of each other. */
@@ -113,6 +186,7 @@ export function storyKeys(f: StoryFacts): string[] {
     for (const name of names) keys.push(`n:${indicator}|${name}`);
     if (f.domesticOrgs.length > 0) keys.push(`o:${indicator}|${f.domesticOrgs.join(",")}`);
   }
+  for (const anchor of keyAnchors(f)) keys.push(`a:${anchor}`);
   return keys;
 }
 

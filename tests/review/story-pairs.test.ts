@@ -10,6 +10,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extract } from "../../src/extract/extract.ts";
 import { storyFacts } from "../../src/extract/story-facts.ts";
+import { TITLE_SEPARATOR } from "../../src/extract/types.ts";
 import { decodeFeedBytes } from "../../src/ingest/decode.ts";
 import { parseFeed } from "../../src/ingest/parse.ts";
 import { linkReason, sameStory, storyKeys, type StoryFacts } from "../../src/review/story-link.ts";
@@ -42,7 +43,7 @@ async function articles(): Promise<Map<string, Dated>> {
   const out = new Map<string, Dated>();
   const add = (id: string, title: string, text: string, lang: string, published: string) => {
     const x = extract({ title, text, lang });
-    out.set(id, { facts: storyFacts(x, title.length), at: new Date(published), title });
+    out.set(id, { facts: storyFacts(x, title.length, title + TITLE_SEPARATOR + text), at: new Date(published), title });
   };
   for (const set of ["dev.jsonl", "dev2.jsonl"]) {
     for (const line of readFileSync(join(SHARED, "eval", set), "utf8").split("\n").filter(Boolean)) {
@@ -188,3 +189,46 @@ describe("linkReason", () => {
     expect(sameStory({ facts: a, at: new Date("2026-11-01") }, { facts: b, at: new Date("2026-11-09") })).toBeNull();
   });
 });
+
+describe("linkReason by content", () => {
+  // Two reports of a city's fund in two languages: no claim, no indicator, no product in either title.
+  const fund = ["g:Shenzhen municipal government", "o:Shenzhen Capital Group", "q:n:20000000000", "q:n:40000000000"];
+  const en = facts({ anchors: [...fund, "k:state_fund"], orgs: [], domesticOrgs: [] });
+  const zh = facts({ anchors: fund });
+
+  it("links reports that name and state the same specific things, and they share a lookup key", () => {
+    expect(linkReason(en, zh)).toBe("content");
+    expect(storyKeys(en).some((k) => storyKeys(zh).includes(k))).toBe(true);
+    // a report stated in different words but with the same figures and measure (a policy with no names)
+    const shares = ["q:%:40", "q:%:30", "q:n:10000000"];
+    expect(linkReason(facts({ anchors: shares }), facts({ anchors: ["g:Shanghai municipal government", ...shares] }))).toBe("content");
+    // a specific product and the same kind of happening, with no figure
+    const smuggling = ["f:Nvidia", "p:Nvidia H200", "k:control_enforcement", "g:General Administration of Customs of China"];
+    expect(linkReason(facts({ anchors: smuggling }), facts({ anchors: smuggling.slice(1) }))).toBe("content");
+  });
+
+  it("does not link on what is common: a foreign giant, a family, a small count, or too little of either text", () => {
+    expect(linkReason(facts({ anchors: ["f:Nvidia", "y:Huawei Ascend", "q:n:3", "k:export_measure"] }), facts({ anchors: ["f:Nvidia", "y:Huawei Ascend", "q:n:3", "k:export_measure"] }))).toBeNull();
+    // one shared amount among many other names and figures of a long piece
+    const long = facts({ anchors: [...fund, "o:Huawei", "o:SMIC", "p:Huawei Ascend 910C", "q:n:5", "q:%:15", "q:n:2000", "q:n:300000000"] });
+    expect(linkReason(long, facts({ anchors: ["o:Shenzhen Capital Group", "q:n:20000000000", "o:Cambricon", "q:n:7000", "q:%:12", "q:n:900000000"] }))).toBeNull();
+    // the same names but a different figure: another fund of the same city
+    expect(linkReason(zh, facts({ anchors: [...fund.slice(0, 2), "q:n:5000000000"] }))).toBeNull();
+  });
+
+  it("never links commentary, different headline products or Chinese organisations, or texts whose claims disagree", () => {
+    expect(linkReason(en, { ...zh, commentary: true })).toBeNull();
+    const chip = (name: string) => ({ type: "chip" as const, line: [name, "Huawei Ascend"] });
+    expect(linkReason(facts({ ...en, products: [chip("Huawei Ascend 950DT")] }), facts({ ...zh, products: [chip("Huawei Ascend 910C")] }))).toBeNull();
+    expect(linkReason(facts({ ...en, domesticOrgs: ["Alibaba"] }), facts({ ...zh, domesticOrgs: ["Cambricon"] }))).toBeNull();
+    const claim = (stage: string) => [`ERNIE 5.0>ERNIE|Kunlunxin Kunlun|${stage}`];
+    expect(linkReason(facts({ ...en, textClaims: claim("post") }), facts({ ...zh, textClaims: claim("train") }))).toBeNull();
+    expect(linkReason(facts({ ...en, textClaims: claim("post") }), facts({ ...zh, textClaims: claim("post") }))).toBe("content");
+  });
+
+  it("ignores facts stored before anchors existed", () => {
+    const { anchors: _, ...stored } = zh;
+    expect(linkReason(en, stored)).toBeNull();
+  });
+});
+

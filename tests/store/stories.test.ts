@@ -9,7 +9,14 @@ import { entityView } from "../../src/store/repositories/entities.ts";
 import { storyQueue } from "../../src/store/repositories/story-queue.ts";
 import { timeline } from "../../src/store/repositories/timeline.ts";
 import { articles, events } from "../../src/store/schema.ts";
-import { storeBilingualStories, GLM_EN_URL, GLM_ZH_URL, LONGCAT_URL } from "../support/bilingual-stories.ts";
+import { loadConfig } from "../../src/config.ts";
+import { extract } from "../../src/extract/extract.ts";
+import { storyFacts } from "../../src/extract/story-facts.ts";
+import { TITLE_SEPARATOR } from "../../src/extract/types.ts";
+import { storeNewArticles } from "../../src/jobs/extract-and-store.ts";
+import { addFeeds } from "../../src/store/repositories/feeds.ts";
+import { linkReason } from "../../src/review/story-link.ts";
+import { row, storeBilingualStories, GLM_EN_URL, GLM_ZH_URL, LONGCAT_URL } from "../support/bilingual-stories.ts";
 import { availableDrivers, useTestDatabase } from "../support/db.ts";
 
 describe.each(availableDrivers())("stories across languages on %s", (driver) => {
@@ -66,4 +73,31 @@ describe.each(availableDrivers())("stories across languages on %s", (driver) => 
     expect(glm5!.timeline).toEqual([{ period: "2026-11", events: glm5!.events.length }]);
     expect(await entityView(t.db, "chip", "No Such Chip")).toBeNull();
   });
+
+  it("joins reports that only name and state the same things (a city's fund), across polls, and keeps another fund apart", async () => {
+    const [en, zh] = await addFeeds(t.db, [
+      { url: "https://policy.example/en", title: "Policy (en)", lang: "en" },
+      { url: "https://caixun.example/zh", title: "财讯 (zh)", lang: "zh" },
+    ]);
+    const fundEn = row(en!.id, "https://policy.example/fund", "Shenzhen sets up 20 billion yuan fund for AI chip design",
+      "The Shenzhen municipal government has set up a 20 billion yuan fund for AI chip design and advanced packaging. The fund will be managed by Shenzhen Capital Group and aims to draw a further 40 billion yuan from private investors.",
+      "en", "2026-12-01T02:00:00Z");
+    const fundZh = row(zh!.id, "https://caixun.example/fund", "深圳再出手：200亿元母基金聚焦AI芯片设计",
+      "深圳市政府宣布设立规模200亿元的人工智能芯片产业基金，由深创投管理，力争撬动社会资本400亿元。",
+      "zh-CN", "2026-12-02T01:00:00Z");
+    const other = row(zh!.id, "https://caixun.example/other-fund", "深圳设立50亿元集成电路设计子基金",
+      "深圳市政府宣布设立规模50亿元的集成电路设计子基金，重点投向GPU和EDA工具企业。",
+      "zh-CN", "2026-12-03T01:00:00Z");
+    // Nothing but content links them: no claim, no shared headline name.
+    const facts = (r: typeof fundEn) => storyFacts(extract({ title: r.title, text: r.summary, lang: r.lang }), r.title.length, r.title + TITLE_SEPARATOR + r.summary);
+    expect(linkReason(facts(fundEn), facts(fundZh))).toBe("content");
+    const deps = { db: t.db, config: loadConfig({}) };
+    await storeNewArticles([fundEn], deps);
+    await storeNewArticles([fundZh, other], deps);
+    const stored = await t.db.select({ url: articles.url, clusterId: articles.clusterId }).from(articles);
+    const story = (url: string) => stored.find((a) => a.url === url)!.clusterId;
+    expect(story(fundZh.url)).toBe(story(fundEn.url));
+    expect(story(other.url)).not.toBe(story(fundEn.url));
+  });
 });
+

@@ -10,7 +10,8 @@ export const GLM_EN_URL = "https://wire.example/glm5";
 export const GLM_ZH_URL = "https://kuaixun.example/glm5";
 export const LONGCAT_URL = "https://third.example/longcat";
 
-function row(feedId: number, url: string, title: string, summary: string, lang: string, published: string) {
+/** A new article row as a poll stores it (fingerprinted like ingest does). */
+export function row(feedId: number, url: string, title: string, summary: string, lang: string, published: string) {
   const { contentHash, simhash } = fingerprint(title, summary);
   return { feedId, url, guid: url, title, summary, lang, publishedAt: new Date(published), contentHash, simhash: BigInt.asIntN(64, simhash) };
 }

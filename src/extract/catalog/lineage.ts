@@ -13,6 +13,7 @@ interface Lookups {
   modelOrg: Map<string, string>;
   orgCountry: Map<string, string>;
   orgParent: Map<string, string>;
+  governments: Set<string>;
   models: Set<string>;
   /** Catalog models that are families (ERNIE, iFlytek Spark, Qwen3.5): the parents of names found by a version pattern. */
   modelFamilies: string[];
@@ -30,6 +31,7 @@ function catalogLookups(): Lookups {
     modelOrg: new Map(catalog.models.flatMap((m) => (m.org ? [[m.canonical, m.org] as const] : []))),
     orgCountry: new Map(catalog.orgs.flatMap((o) => (o.country ? [[o.canonical, o.country] as const] : []))),
     orgParent: new Map(catalog.orgs.flatMap((o) => (o.parent ? [[o.canonical, o.parent] as const] : []))),
+    governments: new Set(catalog.orgs.filter((o) => o.roles.includes("government")).map((o) => o.canonical)),
     models: new Set(catalog.models.map((m) => m.canonical)),
     modelFamilies: catalog.models.filter((m) => m.kind === "family").map((m) => m.canonical),
     rules: catalog.families.map((f) => ({ type: f.type, prefix: f.name.slice(0, f.name.indexOf("{v}")), family: f.family, org: f.org ?? f.vendor })),
@@ -85,3 +87,6 @@ export function orgParents(org: string): string[] {
 
 /** An organisation's country code (catalog), if known. */
 export const orgCountry = (org: string): string | undefined => catalogLookups().orgCountry.get(org);
+
+/** Whether an organisation is a government body (catalog role government: a ministry, a city, a state fund). */
+export const isGovernment = (org: string): boolean => catalogLookups().governments.has(org);

@@ -33,9 +33,20 @@ export async function linkedStories(db: Db, items: (StoryContent | null)[]): Pro
       ),
     )
     .orderBy(storyKeyRows.clusterId);
+  // By key, so each item reads only the rows of its own keys (a batch's rows span all of its items' keys).
+  const byKey = new Map<string, typeof candidates>();
+  for (const s of candidates) {
+    const list = byKey.get(s.key);
+    if (list) list.push(s);
+    else byKey.set(s.key, [s]);
+  }
   for (const { k, c, keys } of keyed) {
-    const hit = candidates.find((s) => keys.includes(s.key) && sameStory(c, { facts: s.facts, at: s.at }) !== null);
-    if (hit) found.set(k, hit.clusterId);
+    let oldest: number | undefined;
+    for (const key of keys) {
+      const hit = byKey.get(key)?.find((s) => (oldest === undefined || s.clusterId < oldest) && sameStory(c, { facts: s.facts, at: s.at }) !== null);
+      if (hit) oldest = hit.clusterId;
+    }
+    if (oldest !== undefined) found.set(k, oldest);
   }
   return found;
 }
