@@ -4,7 +4,8 @@
 // data/eval/story-articles*.jsonl (several outlets and both languages per event, labelled by the event each reports).
 // Each article goes through the real extractor; review/story-link.ts decides from the extracted facts alone. The
 // figures are printed per language pair and per set: story-articles-2.jsonl was written after the linker was
-// changed while reading story-articles.jsonl's errors, so it is the held-out one (data/eval/README.md).
+// changed while reading story-articles.jsonl's errors, and story-articles-3.jsonl before the content links, so they are
+// the held-out ones (data/eval/README.md).
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -19,9 +20,10 @@ import { SHARED } from "../extract/labelled-set.ts";
 const ROOT = resolve(import.meta.dirname, "../..");
 /** Issue 12's target for both figures; met for precision. */
 const TARGET = 0.95;
-/** Recall measured 0.83 overall (data/eval/README.md): far from the target, mostly where extraction finds no
- * indicator or no name in a title. This floor guards the measured level, so a regression fails. */
-const RECALL_FLOOR = 0.8;
+/** Recall measured 0.932 on all sets (data/eval/README.md), short of the target on reports that share neither a
+ * figure nor a specific product with the rest of their story. This floor guards the measured level, so a regression
+ * fails. */
+const RECALL_FLOOR = 0.93;
 /** The labelled report sets, in the order they were written. */
 const STORY_SETS = [
   { file: "story-articles.jsonl", name: "story-articles" },
