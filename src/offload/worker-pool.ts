@@ -1,7 +1,9 @@
 // A small pool of worker threads that run one task each at a time under a deadline. A task that overruns it has its
 // worker terminated (the only way to stop synchronous code such as a parser) and fails with TaskTimeoutError; a
 // worker that dies (out of memory, a crash) fails its task with TaskFailedError and is replaced on demand. Idle
-// workers do not keep the process alive and exit after a while.
+// workers do not keep the process alive and exit after a while: the last one after `idleMs`, so that a monitor's
+// steady trickle of polls finds it warm; the others, started for a burst, after `surplusIdleMs` (each worker isolate
+// holds ~30 MB, which the embedded monitor otherwise kept for a minute after every burst of polls).
 import type { Worker } from "node:worker_threads";
 
 export class TaskTimeoutError extends Error {
@@ -25,8 +27,10 @@ export interface WorkerPoolOptions {
   size: number;
   /** Per task, counted from when a loaded worker receives it (not while it waits for one). */
   timeoutMs: number;
-  /** An idle worker exits after this long. */
+  /** The last idle worker exits after this long (default 60 s). */
   idleMs?: number;
+  /** An idle worker exits after this long while another worker is alive (default 5 s). */
+  surplusIdleMs?: number;
 }
 
 type Reply = { ready: true } | { ok: true; result: unknown } | { ok: false; message: string };
@@ -124,13 +128,25 @@ export class WorkerPool {
     worker.postMessage(job.message);
   }
 
+  /** Workers alive (busy, idle or starting). */
+  get size(): number {
+    return this.slots.size;
+  }
+
   private release(slot: Slot): void {
     slot.worker.unref();
-    slot.idleTimer = setTimeout(() => {
-      const at = this.idle.indexOf(slot);
-      if (at >= 0) this.idle.splice(at, 1);
-      void this.discard(slot);
-    }, this.opts.idleMs ?? 60_000);
+    const idleMs = this.opts.idleMs ?? 60_000;
+    const idleSince = Date.now();
+    const expire = () => {
+      const idleFor = Date.now() - idleSince;
+      if (this.slots.size > 1 || idleFor >= idleMs) {
+        void this.discard(slot); // also takes it off the idle list
+        return;
+      }
+      slot.idleTimer = setTimeout(expire, idleMs - idleFor);
+      slot.idleTimer.unref();
+    };
+    slot.idleTimer = setTimeout(expire, Math.min(this.opts.surplusIdleMs ?? 5_000, idleMs));
     slot.idleTimer.unref();
     this.idle.push(slot);
   }
