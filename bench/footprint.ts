@@ -90,6 +90,23 @@ async function metric(port: number, name: string): Promise<number | undefined> {
   }
 }
 
+const groupAlive = (pgid: number) => {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** SIGTERM to every process of the group (npm, sh, the monitor), SIGKILL after 15 s. */
+async function stopGroup(pgid: number): Promise<void> {
+  if (!groupAlive(pgid)) return;
+  process.kill(-pgid, "SIGTERM");
+  for (let waited = 0; waited < 15_000 && groupAlive(pgid); waited += 200) await sleep(200);
+  if (groupAlive(pgid)) process.kill(-pgid, "SIGKILL");
+}
+
 const mb = (bytes: number | undefined) => (bytes === undefined ? null : Math.round(bytes / 104857.6) / 10);
 
 export async function benchFootprint(opts: FootprintOptions): Promise<{ result: object; markdown: string }> {
@@ -99,6 +116,9 @@ export async function benchFootprint(opts: FootprintOptions): Promise<{ result: 
     cwd: REPO,
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DEMO_PORT: String(demoPort), API_TOKEN: TOKEN, LOG_LEVEL: "warn", HOST: "127.0.0.1" },
     stdio: ["ignore", "ignore", "pipe"],
+    // Its own process group, so that the whole tree is stopped at the end: npm does not pass SIGTERM on to the
+    // monitor, which lived on (holding this process's stderr pipe, so the bench never exited).
+    detached: true,
   });
   let stderr = "";
   child.stderr.on("data", (c: Buffer) => (stderr = (stderr + c.toString()).slice(-5000)));
@@ -140,9 +160,7 @@ export async function benchFootprint(opts: FootprintOptions): Promise<{ result: 
     ].join("\n");
     return { result, markdown };
   } finally {
-    child.kill("SIGTERM");
-    await Promise.race([new Promise((done) => child.once("exit", done)), sleep(15_000)]);
-    if (child.exitCode === null) child.kill("SIGKILL");
+    await stopGroup(child.pid!);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
